@@ -1,0 +1,125 @@
+/**
+ * Every access rule of the CMS, as small named functions. Roles:
+ * - admin: everything, including user accounts;
+ * - editor: writes and publishes all content, manages reference data;
+ * - author: writes drafts of content, never publishes, unpublishes or deletes;
+ * - data-reporter: enters indicator reports for their own organisation only.
+ * Anonymous readers (and data reporters, for content) see published documents only.
+ */
+import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
+import { Forbidden } from 'payload'
+
+import type { UserRole } from '../fields/options'
+
+type MaybeUser = PayloadRequest['user']
+
+export const roleOf = (user: MaybeUser): UserRole | undefined =>
+  user && user.collection === 'users' ? ((user as { role?: UserRole }).role ?? undefined) : undefined
+
+const hasRole = (user: MaybeUser, ...roles: UserRole[]) => {
+  const role = roleOf(user)
+  return role !== undefined && roles.includes(role)
+}
+
+export const isAdminUser = (user: MaybeUser) => hasRole(user, 'admin')
+export const isEditorUser = (user: MaybeUser) => hasRole(user, 'admin', 'editor')
+/** Staff who work on content and may see drafts. */
+export const isStaffUser = (user: MaybeUser) => hasRole(user, 'admin', 'editor', 'author')
+export const isAuthorUser = (user: MaybeUser) => hasRole(user, 'author')
+export const isDataReporterUser = (user: MaybeUser) => hasRole(user, 'data-reporter')
+
+const organizationIdOf = (user: MaybeUser): number | string | undefined => {
+  const org = (user as { organization?: unknown } | null)?.organization
+  if (org && typeof org === 'object' && 'id' in org) return (org as { id: number | string }).id
+  return (org as number | string | undefined) ?? undefined
+}
+
+const sameId = (a: unknown, b: unknown) => {
+  const idOf = (v: unknown) => (v && typeof v === 'object' && 'id' in v ? (v as { id: unknown }).id : v)
+  return a != null && b != null && String(idOf(a)) === String(idOf(b))
+}
+
+// ── Generic rules ────────────────────────────────────────────────────────────
+export const anyone: Access = () => true
+export const adminsOnly: Access = ({ req }) => isAdminUser(req.user)
+export const editors: Access = ({ req }) => isEditorUser(req.user)
+export const staff: Access = ({ req }) => isStaffUser(req.user)
+/** Anyone signed in to the admin (every role may open /admin). */
+export const signedIn = ({ req }: { req: PayloadRequest }) => Boolean(req.user)
+
+// ── Versioned content (plans, campaigns, honourees, news, pages) ────────────
+/** Staff read drafts and published documents; everyone else published only. */
+export const publishedOrStaff: Access = ({ req }) =>
+  isStaffUser(req.user) ? true : ({ _status: { equals: 'published' } } satisfies Where)
+
+/**
+ * Editors create and update anything; authors only when what they save is a draft.
+ * The admin asks this with `_status: 'published'` to decide whether to show "Xuất bản".
+ */
+export const editorsOrAuthorDrafts: Access = ({ req, data }) => {
+  if (isEditorUser(req.user)) return true
+  if (isAuthorUser(req.user)) return (data as { _status?: string } | undefined)?._status === 'draft'
+  return false
+}
+
+/**
+ * `beforeOperation` guard: an author's save must go to a draft version. Without it an
+ * author could send `_status: 'draft'` without `draft=true` and overwrite (unpublish)
+ * the live document.
+ */
+export const authorsSaveDraftsOnly = ({
+  args,
+  operation,
+  req,
+}: {
+  args: { draft?: boolean }
+  operation: string
+  req: PayloadRequest
+}) => {
+  if (isAuthorUser(req.user) && (operation === 'create' || operation === 'update') && args.draft !== true) {
+    throw new Forbidden(req.t)
+  }
+  return args
+}
+
+export const canReadVersions: Access = staff
+
+// ── Indicator reports ───────────────────────────────────────────────────────
+export const createIndicatorReport: Access = ({ req, data }) => {
+  if (isEditorUser(req.user)) return true
+  if (isDataReporterUser(req.user)) {
+    const own = organizationIdOf(req.user)
+    return own !== undefined && sameId((data as { reportingOrganization?: unknown })?.reportingOrganization, own)
+  }
+  return false
+}
+
+export const updateIndicatorReport: Access = ({ req }) => {
+  if (isEditorUser(req.user)) return true
+  if (isDataReporterUser(req.user)) {
+    const own = organizationIdOf(req.user)
+    if (own === undefined) return false
+    return { reportingOrganization: { equals: own } } satisfies Where
+  }
+  return false
+}
+
+/** A data reporter cannot move a report to another organisation. */
+export const reportingOrganizationUpdate: FieldAccess = ({ req, data, siblingData }) => {
+  if (isEditorUser(req.user)) return true
+  if (isDataReporterUser(req.user)) {
+    const next = (siblingData ?? data)?.reportingOrganization
+    return next === undefined || sameId(next, organizationIdOf(req.user))
+  }
+  return false
+}
+
+// ── Users ───────────────────────────────────────────────────────────────────
+export const adminsOrSelf: Access = ({ req }) => {
+  if (isAdminUser(req.user)) return true
+  if (req.user) return { id: { equals: req.user.id } } satisfies Where
+  return false
+}
+
+export const adminsOnlyField: FieldAccess = ({ req }) => isAdminUser(req.user)
+export const staffOnlyField: FieldAccess = ({ req }) => isStaffUser(req.user)

@@ -1,0 +1,99 @@
+import type { CollectionConfig } from 'payload'
+
+import { staffOnlyField } from '../access'
+import { illustrativeField, seedKeyField, slugField } from '../fields/common'
+import { publishableAccess, publishableHooks, publishableVersions, selectOptions } from '../fields/content'
+import { t } from '../fields/labels'
+import { awardKinds, honoureeKinds, individualHonoureeKinds } from '../fields/options'
+import { messages, validateDocumentNumber } from '../fields/validators'
+
+type Args = { data?: Record<string, unknown>; siblingData?: Record<string, unknown> }
+
+const isIndividual = (data: Record<string, unknown> | undefined) =>
+  (individualHonoureeKinds as readonly string[]).includes(String(data?.kind))
+
+/** Exemplary people, families, clans, communities, units and award recipients. */
+export const Honourees: CollectionConfig = {
+  slug: 'honourees',
+  labels: { singular: t('Điển hình, khen thưởng', 'Honouree'), plural: t('Điển hình tiên tiến', 'Honourees') },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'kind', 'award', 'year', '_status'],
+    group: t('Nội dung', 'Content'),
+  },
+  access: publishableAccess,
+  versions: publishableVersions,
+  hooks: publishableHooks,
+  fields: [
+    { name: 'name', type: 'text', required: true, label: t('Tên cá nhân, gia đình, tập thể', 'Name') },
+    slugField('name'),
+    {
+      type: 'row',
+      fields: [
+        { name: 'kind', type: 'select', required: true, label: t('Loại điển hình', 'Kind'), options: selectOptions(honoureeKinds) },
+        { name: 'year', type: 'number', required: true, min: 1945, max: 2100, label: t('Năm', 'Year') },
+      ],
+    },
+    {
+      name: 'locality',
+      type: 'text',
+      label: t('Địa bàn (xã, huyện, tỉnh)', 'Locality'),
+      admin: { description: t('Chỉ ghi đến cấp xã; không ghi địa chỉ nhà riêng.', 'Commune level at most; never a home address.') },
+    },
+    { name: 'organization', type: 'relationship', relationTo: 'organizations', label: t('Cơ quan, đơn vị', 'Organisation') },
+    {
+      type: 'row',
+      fields: [
+        { name: 'award', type: 'select', required: true, label: t('Hình thức khen thưởng', 'Award'), options: selectOptions(awardKinds) },
+        { name: 'awardTitle', type: 'text', label: t('Tên danh hiệu, hình thức', 'Award wording') },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'decisionNumber', type: 'text', label: t('Số quyết định', 'Decision number'), validate: validateDocumentNumber },
+        { name: 'decisionDate', type: 'date', label: t('Ngày quyết định', 'Decision date') },
+        { name: 'decisionIssuer', type: 'relationship', relationTo: 'organizations', label: t('Cơ quan quyết định', 'Issuer') },
+      ],
+    },
+    { name: 'campaign', type: 'relationship', relationTo: 'campaigns', label: t('Phong trào, đợt thi đua', 'Campaign') },
+    { name: 'story', type: 'richText', label: t('Câu chuyện điển hình', 'Story') },
+    { name: 'photos', type: 'upload', relationTo: 'media', hasMany: true, label: t('Ảnh', 'Photos') },
+    {
+      name: 'consent',
+      type: 'group',
+      label: t('Sự đồng ý công bố (bắt buộc với cá nhân)', 'Consent to publish (individuals)'),
+      admin: { condition: (data) => isIndividual(data) },
+      fields: [
+        {
+          name: 'recorded',
+          type: 'checkbox',
+          defaultValue: false,
+          label: t('Đã ghi nhận sự đồng ý công bố', 'Consent recorded'),
+          validate: (value: unknown, { data }: Args) =>
+            !isIndividual(data) || data?._status !== 'published' || value === true || messages.consentRequired,
+        },
+        {
+          name: 'date',
+          type: 'date',
+          label: t('Ngày đồng ý', 'Date'),
+          validate: (value: unknown, { data, siblingData }: Args) =>
+            !isIndividual(data) || siblingData?.recorded !== true || Boolean(value) || messages.consentDateRequired,
+        },
+        { name: 'note', type: 'textarea', label: t('Hình thức, người ghi nhận', 'How and by whom') },
+      ],
+    },
+    {
+      name: 'privateContact',
+      type: 'group',
+      label: t('Liên hệ riêng (chỉ cán bộ xem, không bao giờ công khai)', 'Private contact (staff only)'),
+      access: { read: staffOnlyField },
+      fields: [
+        { name: 'homeAddress', type: 'text', label: t('Địa chỉ nhà riêng', 'Home address') },
+        { name: 'phone', type: 'text', label: t('Số điện thoại', 'Phone') },
+      ],
+    },
+    illustrativeField,
+    seedKeyField,
+  ],
+}

@@ -1,0 +1,38 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import type { CollectionConfig } from 'payload'
+
+import { anyone, editors, staff } from '../access'
+import { t } from '../fields/labels'
+import { validateAlt } from '../fields/validators'
+
+export const Media: CollectionConfig = {
+  slug: 'media',
+  labels: { singular: t('Tệp đa phương tiện', 'Media'), plural: t('Thư viện ảnh, tệp', 'Media') },
+  admin: { group: t('Nội dung', 'Content'), useAsTitle: 'alt' },
+  access: { read: anyone, create: staff, update: staff, delete: editors },
+  upload: {
+    staticDir: process.env.MEDIA_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.data/media'),
+    mimeTypes: ['image/*', 'application/pdf'],
+    // sharp makes these on upload; the portal picks the nearest width.
+    imageSizes: [
+      { name: 'thumbnail', width: 400, height: 300, position: 'centre', formatOptions: { format: 'webp' } },
+      { name: 'card', width: 768, formatOptions: { format: 'webp' } },
+      { name: 'hero', width: 1600, formatOptions: { format: 'webp' } },
+    ],
+    adminThumbnail: 'thumbnail',
+    focalPoint: true,
+  },
+  fields: [
+    {
+      name: 'alt',
+      type: 'text',
+      required: true,
+      label: t('Mô tả ảnh (văn bản thay thế)', 'Alt text'),
+      validate: validateAlt,
+    },
+    { name: 'caption', type: 'text', label: t('Chú thích', 'Caption') },
+    { name: 'credit', type: 'text', label: t('Nguồn ảnh, tác giả', 'Credit') },
+  ],
+}

@@ -1,0 +1,21 @@
+import type { CollectionConfig } from 'payload'
+
+import { seedKeyField, slugField } from '../fields/common'
+import { publishableAccess, publishableHooks, publishableVersions } from '../fields/content'
+import { t } from '../fields/labels'
+
+export const Pages: CollectionConfig = {
+  slug: 'pages',
+  labels: { singular: t('Trang', 'Page'), plural: t('Trang thông tin', 'Pages') },
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'slug', '_status'], group: t('Nội dung', 'Content') },
+  access: publishableAccess,
+  versions: publishableVersions,
+  hooks: publishableHooks,
+  fields: [
+    { name: 'title', type: 'text', required: true, label: t('Tiêu đề', 'Title') },
+    slugField('title'),
+    { name: 'summary', type: 'textarea', label: t('Tóm tắt', 'Summary') },
+    { name: 'body', type: 'richText', label: t('Nội dung', 'Body') },
+    seedKeyField,
+  ],
+}

@@ -1,0 +1,27 @@
+/**
+ * Database selection: an embedded SQLite file by default (nothing to install), MongoDB
+ * when DATABASE_URL is a mongodb:// URL — same collections, same code.
+ */
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+
+const cmsDir = path.dirname(fileURLToPath(import.meta.url))
+export const repoRoot = path.resolve(cmsDir, '..')
+export const defaultSqliteFile = path.join(repoRoot, '.data', 'portal.db')
+
+export const isMongoUrl = (url: string | undefined): url is string => Boolean(url && /^mongodb(\+srv)?:\/\//.test(url))
+
+export function databaseAdapter(url: string | undefined = process.env.DATABASE_URL) {
+  if (isMongoUrl(url)) {
+    return mongooseAdapter({ url, migrationDir: path.join(cmsDir, 'migrations', 'mongodb') })
+  }
+  return sqliteAdapter({
+    client: { url: url && url.startsWith('file:') ? url : `file:${defaultSqliteFile}` },
+    migrationDir: path.join(cmsDir, 'migrations', 'sqlite'),
+    // Schema changes go through committed migrations, in development as in production.
+    push: false,
+  })
+}
