@@ -1,0 +1,32 @@
+/**
+ * Payload's real REST and GraphQL route handlers (the ones cms/app mounts under /api),
+ * called with real Request objects — no server process needed.
+ */
+import config from '../../cms/payload.config'
+import { GRAPHQL_POST, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+
+const base = 'http://localhost:3000'
+const handlers = { GET: REST_GET(config), POST: REST_POST(config), PATCH: REST_PATCH(config) }
+const graphql = GRAPHQL_POST(config)
+
+export async function rest(method: keyof typeof handlers, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const url = new URL(`/api${path}`, base)
+  const request = new Request(url, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const slug = url.pathname.replace(/^\/api\//, '').split('/')
+  const response = await handlers[method](request, { params: Promise.resolve({ slug }) })
+  return { status: response.status, json: (await response.json()) as any }
+}
+
+export async function gql(query: string, headers: Record<string, string> = {}) {
+  const request = new Request(new URL('/api/graphql', base), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  })
+  const response = await graphql(request)
+  return { status: response.status, json: (await response.json()) as any }
+}
