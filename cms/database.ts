@@ -23,5 +23,8 @@ export function databaseAdapter(url: string | undefined = process.env.DATABASE_U
     migrationDir: path.join(cmsDir, 'migrations', 'sqlite'),
     // Schema changes go through committed migrations, in development as in production.
     push: false,
+    // Off by default in the SQLite adapter; on here so that a failed save or seed run
+    // leaves nothing half-written.
+    transactionOptions: {},
   })
 }
