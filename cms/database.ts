@@ -12,11 +12,11 @@ const cmsDir = path.dirname(fileURLToPath(import.meta.url))
 export const repoRoot = path.resolve(cmsDir, '..')
 export const defaultSqliteFile = path.join(repoRoot, '.data', 'portal.db')
 
-export const isMongoUrl = (url: string | undefined): url is string => Boolean(url && /^mongodb(\+srv)?:\/\//.test(url))
+export const isMongoUrl = (url: string | undefined): boolean => Boolean(url && /^mongodb(\+srv)?:\/\//.test(url))
 
 export function databaseAdapter(url: string | undefined = process.env.DATABASE_URL) {
   if (isMongoUrl(url)) {
-    return mongooseAdapter({ url, migrationDir: path.join(cmsDir, 'migrations', 'mongodb') })
+    return mongooseAdapter({ url: url as string, migrationDir: path.join(cmsDir, 'migrations', 'mongodb') })
   }
   return sqliteAdapter({
     client: { url: url && url.startsWith('file:') ? url : `file:${defaultSqliteFile}` },

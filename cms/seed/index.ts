@@ -246,7 +246,8 @@ class Seeder {
       select: { seedKey: true } as never,
       req: this.req,
     })
-    return new Map(found.docs.map((d) => [(d as { seedKey: string }).seedKey, d.id]))
+    const docs = found.docs as unknown as { id: Id; seedKey: string }[]
+    return new Map(docs.map((d) => [d.seedKey, d.id]))
   }
 
   private async upsertAll(
