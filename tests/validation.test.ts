@@ -147,6 +147,7 @@ describe('document numbers', () => {
   test('accepted in their real shapes, refused otherwise', async () => {
     const ok = await payload.create({ collection: 'plans', data: plan({ documentNumber: '38/KH-HĐTĐKT' }) as any })
     expect(ok.documentNumber).toBe('38/KH-HĐTĐKT')
+    expect(ok.slug).toBe('38-kh-hdtdkt-2023')
     await expectInvalid(payload.create({ collection: 'plans', data: plan({ documentNumber: 'KH 38' }) as any }), 'documentNumber', 'không đúng dạng')
     await expectInvalid(
       payload.create({ collection: 'plans', data: plan({ legalBasis: [{ citedNumber: 'số mười tám' }] }) as any }),

@@ -274,7 +274,8 @@ export const Plans: CollectionConfig = {
         },
       ],
     },
-    slugField('title'),
+    // "38/KH-HĐTĐKT" of 2023 → 38-kh-hdtdkt-2023; documents without a number use their title.
+    slugField((doc) => (doc.documentNumber ? `${doc.documentNumber} ${doc.year ?? ''}` : doc.title)),
     seedKeyField,
   ],
 }

@@ -6,15 +6,19 @@ import { t } from './labels'
 import { validateUniqueSlug } from './validators'
 
 /** Fill the slug from `sourceField` when empty; fold whatever staff typed into slug shape. */
+type SlugSource = string | ((doc: Record<string, any>) => string | undefined)
+
 const formatSlug =
-  (sourceField: string): FieldHook =>
+  (source: SlugSource): FieldHook =>
   ({ value, data, originalDoc }) => {
     if (typeof value === 'string' && value.trim() !== '') return slugify(value)
-    const source = data?.[sourceField] ?? originalDoc?.[sourceField]
-    return typeof source === 'string' && source.trim() !== '' ? slugify(source) : value
+    const doc = { ...originalDoc, ...data }
+    const text = typeof source === 'function' ? source(doc) : doc[source]
+    return typeof text === 'string' && text.trim() !== '' ? slugify(text) : value
   }
 
-export const slugField = (sourceField = 'title'): Field => ({
+/** `source`: the field the slug is made from, or a function of the document. */
+export const slugField = (sourceField: SlugSource = 'title'): Field => ({
   name: 'slug',
   type: 'text',
   label: t('Đường dẫn', 'Slug'),
