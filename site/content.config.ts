@@ -1,0 +1,35 @@
+/**
+ * Content collections fed from the CMS. Each entry's digest is its content hash, so Astro
+ * knows exactly which entries changed between builds.
+ */
+import { defineCollection } from 'astro:content'
+import type { Loader } from 'astro/loaders'
+import type { CollectionSlug } from 'payload'
+
+import { findPublished } from './lib/cms'
+
+function payloadLoader(collection: CollectionSlug, idOf: (doc: any) => string = (doc) => doc.slug ?? String(doc.id)): Loader {
+  return {
+    name: `payload-${collection}`,
+    load: async ({ store, generateDigest }) => {
+      const docs = await findPublished(collection)
+      store.clear()
+      for (const doc of docs) {
+        const data = JSON.parse(JSON.stringify(doc))
+        store.set({ id: idOf(doc), data, digest: generateDigest(data) })
+      }
+    },
+  }
+}
+
+export const collections = {
+  plans: defineCollection({ loader: payloadLoader('plans') }),
+  campaigns: defineCollection({ loader: payloadLoader('campaigns') }),
+  honourees: defineCollection({ loader: payloadLoader('honourees') }),
+  news: defineCollection({ loader: payloadLoader('news') }),
+  pages: defineCollection({ loader: payloadLoader('pages') }),
+  indicators: defineCollection({ loader: payloadLoader('indicators') }),
+  indicatorReports: defineCollection({ loader: payloadLoader('indicator-reports', (doc) => String(doc.id)) }),
+  organizations: defineCollection({ loader: payloadLoader('organizations') }),
+  topics: defineCollection({ loader: payloadLoader('topics') }),
+}
