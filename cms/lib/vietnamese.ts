@@ -4,12 +4,16 @@
  * explicitly — Pagefind and plain NFD folding both miss them.
  */
 export function foldVietnamese(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .normalize('NFC')
+  return foldDStroke(text.normalize('NFD').replace(/\p{M}+/gu, '')).normalize('NFC')
+}
+
+/**
+ * Only đ → d and Đ → D, keeping tone marks and the string's length: the search index folds
+ * tones itself but not đ, and a same-length fold lets the portal restore the original text
+ * of an excerpt from the positions of the letters it changed.
+ */
+export function foldDStroke(text: string): string {
+  return text.replace(/đ/g, 'd').replace(/Đ/g, 'D')
 }
 
 /** "Tháng khuyến học 2023" → "thang-khuyen-hoc-2023"; "Đơn vị" → "don-vi". */

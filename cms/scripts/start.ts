@@ -1,30 +1,17 @@
 /**
  * `npm start`: migrate the database, seed it when empty, build the admin when its sources
- * changed, then serve the CMS (admin and API) at http://localhost:3000.
- * Runs on the Node pinned in devDependencies (type stripping, no build step).
+ * changed and the portal from the current content, then serve the CMS (admin and API) at
+ * http://localhost:3000 and the portal at http://localhost:4321.
  */
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-const root = path.resolve(import.meta.dirname, '..', '..')
-const cmsDir = path.join(root, 'cms')
-const port = process.env.CMS_PORT ?? '3000'
-const env = {
-  ...process.env,
-  NEXT_TELEMETRY_DISABLED: '1',
-  ASTRO_TELEMETRY_DISABLED: '1',
-  PAYLOAD_CONFIG_PATH: 'cms/payload.config.ts',
-}
+import { buildPortal, env, prepareDatabase, root, run } from './steps.ts'
 
-function run(label: string, command: string, args: string[]) {
-  console.log(`\n▶ ${label}`)
-  const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' })
-  if (result.status !== 0) {
-    console.error(`✖ ${label} thất bại (mã ${result.status}).`)
-    process.exit(result.status ?? 1)
-  }
-}
+const cmsDir = path.join(root, 'cms')
+const cmsPort = process.env.CMS_PORT ?? '3000'
+const portalPort = process.env.PORTAL_PORT ?? '4321'
 
 /** Newest modification time under `dir`, skipping build output. */
 function newest(dir: string): number {
@@ -45,13 +32,21 @@ function adminBuildIsStale(): boolean {
   return newest(cmsDir) > built || (fs.existsSync(lock) && fs.statSync(lock).mtimeMs > built)
 }
 
-fs.mkdirSync(path.join(root, '.data'), { recursive: true })
-run('Cập nhật cấu trúc cơ sở dữ liệu (payload migrate)', 'npx', ['payload', 'migrate'])
-run('Nạp dữ liệu mẫu nếu cơ sở dữ liệu trống', 'npx', ['payload', 'run', 'cms/seed/run.ts', '--if-empty'])
+prepareDatabase()
 if (adminBuildIsStale()) run('Biên dịch trang quản trị (next build)', 'npx', ['next', 'build', 'cms'])
+buildPortal()
 
-console.log(`\n▶ CMS: http://localhost:${port}/admin`)
+const servers = [
+  spawn('npx', ['next', 'start', 'cms', '-p', cmsPort], { cwd: root, env, stdio: 'inherit' }),
+  spawn('node', [path.join(process.env.ASTRO_OUT_DIR ?? 'dist', 'server', 'entry.mjs')], {
+    cwd: root,
+    env: { ...env, HOST: process.env.HOST ?? '0.0.0.0', PORT: portalPort },
+    stdio: 'inherit',
+  }),
+]
+console.log(`\n▶ Trang quản trị (CMS): http://localhost:${cmsPort}/admin`)
 console.log('  Lần đầu mở trang quản trị, hãy tạo tài khoản quản trị viên đầu tiên (không có mật khẩu mặc định).')
-const server = spawn('npx', ['next', 'start', 'cms', '-p', port], { cwd: root, env, stdio: 'inherit' })
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
-server.on('exit', (code) => process.exit(code ?? 0))
+console.log(`▶ Cổng thông tin: http://localhost:${portalPort}`)
+const stop = (signal: NodeJS.Signals) => servers.forEach((s) => s.kill(signal))
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stop(signal))
+for (const server of servers) server.on('exit', (code) => { stop('SIGTERM'); process.exit(code ?? 0) })
