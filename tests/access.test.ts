@@ -128,6 +128,7 @@ describe('anonymous readers', () => {
   test('an honouree’s private contact is never returned', async () => {
     const local = await payload.findByID({ collection: 'honourees', id: ids.honouree, ...anonymous })
     expect(local.privateContact).toBeUndefined()
+    expect(local.consent).toBeUndefined()
     const res = await http.rest('GET', `/honourees/${ids.honouree}`)
     expect(res.status).toBe(200)
     expect(JSON.stringify(res.json)).not.toContain('Bí Mật')

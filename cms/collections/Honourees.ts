@@ -63,6 +63,8 @@ export const Honourees: CollectionConfig = {
       name: 'consent',
       type: 'group',
       label: t('Sự đồng ý công bố (bắt buộc với cá nhân)', 'Consent to publish (individuals)'),
+      // Consent records are personal data too: staff only, like the contact details.
+      access: { read: staffOnlyField },
       admin: { condition: (data) => isIndividual(data) },
       fields: [
         {

@@ -79,17 +79,23 @@ const positionsOf = (text: string, letter: string) => {
   return out.join(',')
 }
 
-export function recordFromHtml(pathname: string, html: string): SearchRecord | undefined {
-  const section = sectionOf(pathname)
-  if (!section) return undefined
-  const doc = parse(html)
-  const main = findMain(doc)
+/** The readable text of a page's <main>, whitespace collapsed (undefined when it has none). */
+export function mainText(html: string): string | undefined {
+  const main = findMain(parse(html))
   if (!main) return undefined
   const out: string[] = []
   textOf(main, out)
-  const original = out.join('').replace(/\s+/g, ' ').trim().normalize('NFC')
-  const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1] ?? ''
-  const title = decode(h1.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim().normalize('NFC')
+  return out.join('').replace(/\s+/g, ' ').trim().normalize('NFC')
+}
+
+export function recordFromHtml(pathname: string, html: string): SearchRecord | undefined {
+  const section = sectionOf(pathname)
+  if (!section) return undefined
+  const original = mainText(html)
+  if (original === undefined) return undefined
+  // The page's own title (Base's `title`, also its og:title), else its h1.
+  const heading = /<meta property="og:title" content="([^"]*)"/i.exec(html)?.[1] ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1] ?? ''
+  const title = decode(heading.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim().normalize('NFC')
   return {
     url: pathname,
     content: foldDStroke(original),

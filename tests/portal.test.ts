@@ -1,0 +1,157 @@
+/**
+ * The public portal, built for real (astro build + Pagefind) from a freshly seeded
+ * temporary database with drafts in it: every published document has its page with its
+ * facts, no draft or private detail is in any output file, and search answers Vietnamese
+ * typed without marks — đ included — word by word.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+
+import { formatDate } from '../cms/lib/vietnamese'
+import { seed } from '../cms/seed'
+import { loadContent } from '../cms/seed/content'
+import { mainText } from '../site/lib/search-records'
+import { excerptHtml, restoreDStroke } from '../site/lib/search-text'
+import { startTestCms, type TestCms } from './helpers/payload'
+import { buildPortal, filesAsText, pagePath, serveStatic, type PortalBuild } from './helpers/portal'
+
+const content = loadContent()
+let cms: TestCms
+let payload: Payload
+let build: PortalBuild
+
+const secrets = {
+  draftNews: 'Tin nháp tuyệt mật ZQXNEWS',
+  draftPlanEdit: 'Sửa đổi chưa duyệt ZQXPLAN',
+  draftHonourees: content.honourees.filter((h) => h.status === 'draft').map((h) => h.name as string),
+  privateContact: content.honourees.flatMap((h) => Object.values(h.privateContact ?? {}) as string[]),
+  consentNotes: content.honourees.map((h) => h.consent?.note as string | undefined).filter((n): n is string => Boolean(n)),
+}
+
+const published = <T extends { status?: string }>(list: T[]) => list.filter((r) => r.status !== 'draft')
+const page = (urlPath: string) => fs.readFileSync(pagePath(build.clientDir, urlPath), 'utf8')
+const text = (urlPath: string) => mainText(page(urlPath)) ?? ''
+const slugOf = async (collection: 'plans' | 'campaigns' | 'honourees' | 'news', key: string) =>
+  (await payload.find({ collection, where: { seedKey: { equals: key } }, overrideAccess: true, draft: true, limit: 1 })).docs[0]?.slug as string
+
+beforeAll(async () => {
+  cms = await startTestCms()
+  payload = cms.payload
+  await seed(payload)
+  await payload.create({ collection: 'news', data: { title: secrets.draftNews, _status: 'draft' }, draft: true, overrideAccess: true })
+  const plan = (await payload.find({ collection: 'plans', where: { seedKey: { equals: 'kh-38-hdtdkt-thai-binh-2023' } }, overrideAccess: true })).docs[0]
+  await payload.update({ collection: 'plans', id: plan.id, data: { summary: secrets.draftPlanEdit, _status: 'draft' }, draft: true, overrideAccess: true })
+  build = await buildPortal(cms.dbFile, { PORTAL_NOW: '2026-11-22' })
+}, 600_000)
+
+afterAll(async () => {
+  build?.remove()
+  await cms?.cleanup()
+})
+
+describe('every published document has its page with its facts', () => {
+  test.each(content.plans.map((p) => [p.key, p] as const))('plan %s', async (key, plan) => {
+    const t = text(`/van-ban/${await slugOf('plans', key)}/`)
+    if (plan.documentNumber) expect(t).toContain(plan.documentNumber)
+    expect(t).toContain(plan.title)
+    if (plan.issueDate) expect(t).toContain(formatDate(plan.issueDate))
+    if (plan.signer?.name) expect(t).toContain(plan.signer.name)
+    for (const task of plan.tasks ?? []) expect(t).toContain(String(task.content).replace(/\s+/g, ' ').trim())
+    for (const r of plan.recipients ?? []) expect(t).toContain(r.name)
+    for (const c of plan.legalBasis ?? []) if (c.citedNumber) expect(t).toContain(c.citedNumber)
+  })
+
+  test('campaigns, honourees and news', async () => {
+    for (const c of content.campaigns) expect(text(`/phong-trao/${await slugOf('campaigns', c.key)}/`)).toContain(c.name)
+    for (const h of published(content.honourees)) expect(text(`/dien-hinh/${await slugOf('honourees', h.key)}/`)).toContain(h.name)
+    for (const n of content.news) expect(text(`/tin-tuc/${await slugOf('news', n.key)}/`)).toContain(n.title)
+  })
+
+  test('illustrative honourees say so', async () => {
+    const h = published(content.honourees)[0]
+    expect(text(`/dien-hinh/${await slugOf('honourees', h.key)}/`)).toContain('Dữ liệu minh họa')
+  })
+
+  test('sitemap and RSS list the published pages', async () => {
+    const sitemap = fs.readFileSync(path.join(build.clientDir, 'sitemap.xml'), 'utf8')
+    for (const p of content.plans) expect(sitemap).toContain(`/van-ban/${await slugOf('plans', p.key)}/`)
+    for (const h of published(content.honourees)) expect(sitemap).toContain(`/dien-hinh/${await slugOf('honourees', h.key)}/`)
+    const rss = fs.readFileSync(path.join(build.clientDir, 'tin-tuc', 'rss.xml'), 'utf8')
+    for (const n of content.news) expect(rss).toContain(n.title)
+  })
+})
+
+test('no draft, unpublished or private content is in any output file', () => {
+  const needles = [secrets.draftNews, secrets.draftPlanEdit, ...secrets.draftHonourees, ...secrets.privateContact, ...secrets.consentNotes]
+  expect(needles.length).toBeGreaterThan(4)
+  let files = 0
+  for (const dir of [build.outDir, build.cacheDir]) {
+    if (!fs.existsSync(dir)) continue
+    for (const [file, body] of filesAsText(dir)) {
+      files++
+      for (const needle of needles) expect(body.includes(needle), `${needle} found in ${file}`).toBe(false)
+    }
+  }
+  expect(files).toBeGreaterThan(50)
+})
+
+test('every page is Vietnamese with exactly one h1', () => {
+  for (const [file, body] of filesAsText(build.clientDir)) {
+    if (!file.endsWith('.html')) continue
+    expect(body, file).toMatch(/<html lang="vi"/)
+    expect(body.match(/<h1[\s>]/g)?.length ?? 0, file).toBe(1)
+  }
+})
+
+describe('search without diacritics (đ → d included), word by word', () => {
+  let pagefind: any
+  let server: Awaited<ReturnType<typeof serveStatic>>
+  beforeAll(async () => {
+    server = await serveStatic(build.clientDir)
+    pagefind = await import(/* @vite-ignore */ pathToFileURL(path.join(build.clientDir, 'pagefind', 'pagefind.js')).href)
+    await pagefind.options({ basePath: `${server.url}/pagefind/` })
+  })
+  afterAll(async () => server?.close())
+
+  /** Restored texts of the pages a query finds. */
+  const find = async (query: string) => {
+    const { foldDStroke } = await import('../cms/lib/vietnamese')
+    const search = await pagefind.search(foldDStroke(query))
+    const data = await Promise.all(search.results.map((r: any) => r.data()))
+    return data.map((d: any) => ({ ...d, text: restoreDStroke(d.content, d.meta.d, d.meta.D) }))
+  }
+
+  test.each([
+    ['dong ho hoc tap', ['Dòng', 'họ', 'học', 'tập'], 'Dòng họ học tập'],
+    ['don vi', ['đơn', 'vị'], 'đơn vị'],
+    ['khuyen hoc', ['khuyến', 'học'], 'khuyến học'],
+    ['dong bang song hong', ['Đồng', 'bằng', 'sông', 'Hồng'], 'Đồng bằng sông Hồng'],
+    ['dat', ['đạt'], 'đạt'],
+  ])('“%s” finds “%s”', async (query, words, phrase) => {
+    const queryWords = query.split(' ')
+    for (const [i, word] of queryWords.entries()) {
+      const results = await find(word)
+      expect(results.some((r) => r.text.includes(words[i])), `${word} → ${words[i]}`).toBe(true)
+    }
+    const results = await find(query)
+    expect(results.some((r) => r.text.includes(phrase))).toBe(true)
+  })
+
+  test('excerpts and titles are in proper Vietnamese', async () => {
+    const [hit] = (await find('don vi')).filter((r) => r.text.includes('đơn vị'))
+    expect(hit.meta.title.length).toBeGreaterThan(3)
+    const excerpt = excerptHtml(hit.text, hit.locations)
+    expect(excerpt).toMatch(/<mark>đơn<\/mark>|<mark>Đơn<\/mark>/)
+    expect(hit.text).not.toContain(' dơn ')
+  })
+
+  test('filter counts by section', async () => {
+    const filters = await pagefind.filters()
+    expect(filters['Mục']['Văn bản']).toBe(content.plans.length)
+    expect(filters['Mục']['Điển hình']).toBe(published(content.honourees).length)
+  })
+})
