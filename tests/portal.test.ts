@@ -155,3 +155,46 @@ describe('search without diacritics (đ → d included), word by word', () => {
     expect(filters['Mục']['Điển hình']).toBe(published(content.honourees).length)
   })
 })
+
+describe('dashboard numbers are the CMS numbers', () => {
+  const key = (r: { code: string; year: number; scope: string; kind: string; value: number }) =>
+    `${r.code}|${r.year}|${r.scope}|${r.kind}|${r.value}`
+
+  const fromCms = async () => {
+    const indicators = (await payload.find({ collection: 'indicators', pagination: false, overrideAccess: false })).docs
+    const reports = (await payload.find({ collection: 'indicator-reports', pagination: false, depth: 1, overrideAccess: false })).docs
+    return [
+      ...indicators.flatMap((i) => (i.targets ?? []).map((t) => ({ code: i.code, year: t.year, scope: t.scope, kind: 'muc_tieu', value: t.value }))),
+      ...reports.map((r: any) => ({ code: r.indicator.code, year: r.year, scope: r.locality, kind: 'thuc_hien', value: r.value })),
+    ]
+      .map(key)
+      .sort()
+  }
+
+  test('JSON download', async () => {
+    const json = JSON.parse(fs.readFileSync(path.join(build.clientDir, 'tien-do', 'du-lieu.json'), 'utf8'))
+    const published = json.du_lieu
+      .map((r: any) => key({ code: r.ma_chi_tieu, year: r.nam, scope: r.pham_vi, kind: r.loai, value: r.gia_tri }))
+      .sort()
+    expect(published).toEqual(await fromCms())
+  })
+
+  test('CSV download', async () => {
+    const csv = fs.readFileSync(path.join(build.clientDir, 'tien-do', 'du-lieu.csv'), 'utf8')
+    expect(csv.startsWith('\uFEFF')).toBe(true)
+    const [header, ...lines] = csv.slice(1).trim().split(/\r?\n/)
+    const cols = header.split(',')
+    // Quoted fields may contain commas: parse RFC 4180 minimally.
+    const parse = (line: string) => [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)].map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"')).slice(0, cols.length)
+    const rows = lines.map(parse).map((f) => Object.fromEntries(cols.map((c, i) => [c, f[i]])))
+    const published = rows.map((r) => key({ code: r.ma_chi_tieu, year: Number(r.nam), scope: r.pham_vi, kind: r.loai, value: Number(r.gia_tri) })).sort()
+    expect(published).toEqual(await fromCms())
+  })
+
+  test('pages show the figures in Vietnamese format', async () => {
+    const bhyt = (await payload.find({ collection: 'indicators', where: { code: { equals: 'BHYT' } }, overrideAccess: false })).docs[0]
+    expect(bhyt, 'indicator BHYT').toBeDefined()
+    expect(text(`/tien-do/${bhyt.slug}/`)).toContain('99,32%')
+    expect(text('/tien-do/')).toContain('99,32%')
+  })
+})

@@ -190,6 +190,18 @@ describe('joining targets and reports', () => {
     expect(chart.desc).toContain('Năm 2025: chưa có số liệu thực hiện; mục tiêu A 70%')
   })
 
+  it('works with MongoDB ObjectId strings as ids', () => {
+    const mongo: IndicatorLike = { ...poverty, id: '65f0a1b2c3d4e5f601234567', targets: [{ year: 2024, scope: 'Tỉnh Bắc Giang', value: 1.82, sourcePlan: '65f0a1b2c3d4e5f600000002' }] }
+    const plan = { ...plan29, id: '65f0a1b2c3d4e5f600000002' }
+    const rs = [report(1, 0, 2024, 'Tỉnh Bắc Giang', 1.7, { id: '65f0a1b2c3d4e5f6000000ff', indicator: '65f0a1b2c3d4e5f601234567' })]
+    const rows = datasetRows([mongo], rs, [plan])
+    expect(rows.map((r) => [r.kind, r.value, r.sourcePlan?.label ?? null])).toEqual([
+      ['target', 1.82, '29/KH-KHKH'],
+      ['actual', 1.7, null],
+    ])
+    expect(progressGroups([mongo], rows)[0].cards[0].status.label).toBe('Đạt')
+  })
+
   it('Vietnamese display formats', () => {
     expect(displayValue({ value: 99.32, unit: 'percent' })).toBe('99,32%')
     expect(displayValue({ value: 34.4, unit: 'beds-per-10000' })).toBe('34,4 giường/10.000 dân')

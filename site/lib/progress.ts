@@ -10,10 +10,13 @@ import { formatCompact, formatMeasure, formatNumber, formatPercent, label, label
 
 // ── Input shapes (the parts of the Payload documents used here) ──────────────────────────
 
+/** Numeric on SQLite, an ObjectId string on MongoDB. */
+export type Id = number | string
+
 export type Direction = 'higher-is-better' | 'lower-is-better'
 
 export interface PlanLike {
-  id: number
+  id: Id
   slug?: string | null
   documentNumber?: string | null
   title?: string | null
@@ -28,33 +31,33 @@ export interface TaskLike {
 }
 
 export interface IndicatorLike {
-  id: number
+  id: Id
   slug?: string | null
   code: string
   name: string
   unit: string
   direction: Direction | string
   description?: string | null
-  topics?: (number | { id: number; name: string; slug?: string | null })[] | null
+  topics?: (Id | { id: Id; name: string; slug?: string | null })[] | null
   targets?:
     | {
         year: number
         scope: string
         value: number
-        sourcePlan?: number | PlanLike | null
+        sourcePlan?: Id | PlanLike | null
         note?: string | null
       }[]
     | null
 }
 
 export interface ReportLike {
-  id: number
-  indicator: number | { id: number }
+  id: Id
+  indicator: Id | { id: Id }
   year: number
   periodLabel?: string | null
   locality: string
   value: number
-  reportingOrganization?: number | { id: number; name?: string | null } | null
+  reportingOrganization?: Id | { id: Id; name?: string | null } | null
   source?: string | null
   note?: string | null
   illustrative?: boolean | null
@@ -62,8 +65,13 @@ export interface ReportLike {
 
 // ── Small helpers ─────────────────────────────────────────────────────────────────────────
 
-const idOf = (value: number | { id: number } | null | undefined): number | null =>
+const idOf = (value: Id | { id: Id } | null | undefined): Id | null =>
   value == null ? null : typeof value === 'object' ? value.id : value
+
+/** Creation order: numeric ids on SQLite, ObjectIds (hex, time first) on MongoDB. */
+export const compareIds = (a: Id, b: Id): number =>
+  typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b))
+const byId = (a: { id: Id }, b: { id: Id }) => compareIds(a.id, b.id)
 
 const collator = new Intl.Collator('vi')
 
@@ -81,7 +89,7 @@ export const unitLabel = (unit: string) => label(labels.indicatorUnits, unit)
 
 /** A document a target comes from, as shown and linked. */
 export interface PlanRef {
-  id: number
+  id: Id
   /** "29/KH-KHKH", or the title for documents without a number. */
   label: string
   title: string
@@ -93,7 +101,7 @@ export interface PlanRef {
  * The source document of a target. At depth 1 a published plan comes populated; a plan the
  * public cannot read stays an id, which is looked up among the published plans (if given).
  */
-export function planRef(value: number | PlanLike | null | undefined, plansById?: ReadonlyMap<number, PlanLike>): PlanRef | null {
+export function planRef(value: Id | PlanLike | null | undefined, plansById?: ReadonlyMap<Id, PlanLike>): PlanRef | null {
   if (value == null) return null
   const plan = typeof value === 'object' ? value : plansById?.get(value)
   if (!plan) return null
@@ -172,7 +180,7 @@ export function formatGap(value: number | null, unit: string): string {
 export type RowKind = 'target' | 'actual'
 
 export interface DataRow {
-  indicatorId: number
+  indicatorId: Id
   indicatorSlug: string
   code: string
   name: string
@@ -210,7 +218,7 @@ function reportSource(report: ReportLike): string {
 export function indicatorRows(
   indicator: IndicatorLike,
   reports: readonly ReportLike[],
-  plansById?: ReadonlyMap<number, PlanLike>,
+  plansById?: ReadonlyMap<Id, PlanLike>,
 ): DataRow[] {
   const base = {
     indicatorId: indicator.id,
@@ -237,7 +245,7 @@ export function indicatorRows(
       illustrative: false,
     })
   }
-  const own = reports.filter((r) => idOf(r.indicator) === indicator.id).sort((a, b) => a.id - b.id)
+  const own = reports.filter((r) => idOf(r.indicator) === indicator.id).sort(byId)
   for (const r of own) {
     rows.push({
       ...base,
@@ -273,7 +281,7 @@ export function datasetRows(
   plans: readonly PlanLike[] = [],
 ): DataRow[] {
   const plansById = new Map(plans.map((p) => [p.id, p]))
-  return [...indicators].sort((a, b) => a.id - b.id).flatMap((i) => indicatorRows(i, reports, plansById))
+  return [...indicators].sort(byId).flatMap((i) => indicatorRows(i, reports, plansById))
 }
 
 /** The value as people read it: "99,32%", "34,4 giường/10.000 dân", "2,3 triệu lượt". */
@@ -446,7 +454,7 @@ export interface SourceKey {
 }
 
 export function sourceKeys(rows: readonly DataRow[]): SourceKey[] {
-  const seen = new Map<number, SourceKey>()
+  const seen = new Map<Id, SourceKey>()
   for (const row of rows) {
     if (row.kind !== 'target' || !row.sourcePlan || seen.has(row.sourcePlan.id)) continue
     seen.set(row.sourcePlan.id, { key: letter(seen.size), plan: row.sourcePlan })
@@ -462,7 +470,7 @@ export const keyOf = (keys: readonly SourceKey[], row: DataRow): string | null =
 // ── Dashboard: one card per indicator and scope ───────────────────────────────────────────
 
 export interface ProgressCard {
-  indicatorId: number
+  indicatorId: Id
   slug: string
   href: string
   code: string
@@ -532,7 +540,7 @@ export function progressCards(indicator: IndicatorLike, rows: readonly DataRow[]
 /** Cards grouped by scope (province), groups in Vietnamese alphabetical order. */
 export function progressGroups(indicators: readonly IndicatorLike[], rows: readonly DataRow[]): ProgressGroup[] {
   const groups = new Map<string, ProgressCard[]>()
-  for (const indicator of [...indicators].sort((a, b) => a.id - b.id)) {
+  for (const indicator of [...indicators].sort(byId)) {
     for (const card of progressCards(indicator, rows)) {
       const list = groups.get(card.scope) ?? []
       list.push(card)
@@ -928,7 +936,7 @@ export interface StatusColumn {
 }
 
 export interface PlanTaskCount {
-  planId: number
+  planId: Id
   label: string
   title: string
   href: string | null
@@ -963,7 +971,7 @@ export function taskStatistics(plans: readonly PlanLike[]): TaskStatistics {
   const totals = zero()
   const quarters = new Map<string, QuarterRow>()
   const byPlan: PlanRow[] = []
-  const sorted = [...plans].sort((a, b) => a.id - b.id)
+  const sorted = [...plans].sort(byId)
   for (const plan of sorted) {
     const tasks = plan.tasks ?? []
     if (tasks.length === 0) continue

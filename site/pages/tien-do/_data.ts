@@ -5,7 +5,7 @@
  */
 import { getCollection } from 'astro:content'
 
-import { datasetRows, type DataRow, type IndicatorLike, type PlanLike, type ReportLike } from '../../lib/progress'
+import { compareIds, datasetRows, type DataRow, type IndicatorLike, type PlanLike, type ReportLike } from '../../lib/progress'
 
 export interface ProgressData {
   indicators: IndicatorLike[]
@@ -22,7 +22,7 @@ export async function loadProgressData(): Promise<ProgressData> {
     getCollection('indicatorReports'),
     getCollection('plans'),
   ])
-  const indicators = indicatorEntries.map((e) => e.data as IndicatorLike).sort((a, b) => a.id - b.id)
+  const indicators = indicatorEntries.map((e) => e.data as IndicatorLike).sort((a, b) => compareIds(a.id, b.id))
   const reports = reportEntries.map((e) => e.data as ReportLike)
   const plans = planEntries.map((e) => e.data as PlanLike)
   return { indicators, reports, plans, rows: datasetRows(indicators, reports, plans) }
