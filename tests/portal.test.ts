@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { formatDate } from '../cms/lib/vietnamese'
 import { seed } from '../cms/seed'
-import { loadContent } from '../cms/seed/content'
+import { loadContent, type Rec } from '../cms/seed/content'
 import { mainText } from '../site/lib/search-records'
 import { excerptHtml, restoreDStroke } from '../site/lib/search-text'
 import { startTestCms, type TestCms } from './helpers/payload'
@@ -32,7 +32,7 @@ const secrets = {
   consentNotes: content.honourees.map((h) => h.consent?.note as string | undefined).filter((n): n is string => Boolean(n)),
 }
 
-const published = <T extends { status?: string }>(list: T[]) => list.filter((r) => r.status !== 'draft')
+const published = (list: Rec[]) => list.filter((r) => r.status !== 'draft')
 const page = (urlPath: string) => fs.readFileSync(pagePath(build.clientDir, urlPath), 'utf8')
 const text = (urlPath: string) => mainText(page(urlPath)) ?? ''
 const slugOf = async (collection: 'plans' | 'campaigns' | 'honourees' | 'news', key: string) =>
