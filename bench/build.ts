@@ -12,11 +12,7 @@ import { seed } from '../cms/seed/index.ts'
 import { buildSearchIndex } from '../site/scripts/search-index.ts'
 import { startTestCms } from '../tests/helpers/payload.ts'
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`)
-  return i > -1 ? Number(process.argv[i + 1]) : fallback
-}
-const extra = arg('pages', 1000)
+const extra = Number(process.env.BENCH_PAGES ?? 1000)
 const root = path.resolve(import.meta.dirname, '..')
 
 const dirSize = (dir: string): number =>
