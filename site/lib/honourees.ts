@@ -48,6 +48,26 @@ export const facetTitles: Record<FacetKey, string> = {
 
 export const facetHref = (key: FacetKey, value: string) => `/dien-hinh/${facetSegments[key]}/${value}/`
 
+/** Title and description of a facet's listing page. */
+export function facetPageText(facet: Facet): { title: string; description: string } {
+  switch (facet.key) {
+    case 'kind':
+      return { title: `Điển hình: ${facet.label}`, description: `Danh sách điển hình loại “${facet.label}”: ${facet.count} điển hình.` }
+    case 'year':
+      return {
+        title: `Điển hình năm ${facet.label}`,
+        description: `Danh sách điển hình được công nhận, khen thưởng năm ${facet.label}: ${facet.count} điển hình.`,
+      }
+    case 'award':
+      return {
+        title: `Điển hình: ${facet.label}`,
+        description: `Danh sách điển hình được khen thưởng bằng hình thức “${facet.label}”: ${facet.count} điển hình.`,
+      }
+    case 'province':
+      return { title: `Điển hình tại ${facet.label}`, description: `Danh sách điển hình trên địa bàn ${facet.label}: ${facet.count} điển hình.` }
+  }
+}
+
 /** "Xã Vũ Hội, huyện Vũ Thư, tỉnh Thái Bình" → "Thái Bình"; "Phường 2, thành phố Cần Thơ" → "Cần Thơ". */
 export function provinceOf(locality: string | null | undefined): string | undefined {
   if (!locality) return undefined

@@ -32,10 +32,13 @@ export const planUrl = (plan: Pick<Plan, 'slug' | 'id'>) => `/van-ban/${plan.slu
 export const organizationUrl = (org: Pick<Organization, 'slug' | 'id'>) => `/co-quan/${org.slug ?? org.id}/`
 /** Indicator progress page (built in the /tien-do/ section). */
 export const indicatorUrl = (indicator: Pick<Indicator, 'slug' | 'id'>) => `/tien-do/${indicator.slug ?? indicator.id}/`
-export const yearFilterUrl = (year: number) => `/van-ban/nam/${year}/`
-export const typeFilterUrl = (type: string) => `/van-ban/loai/${type}/`
-export const issuerFilterUrl = (org: Pick<Organization, 'slug' | 'id'>) => `/van-ban/co-quan/${org.slug ?? org.id}/`
-export const topicFilterUrl = (topic: Pick<Topic, 'slug' | 'id'>) => `/van-ban/chu-de/${topic.slug ?? topic.id}/`
+/** Path segment of each filter's static listing pages (/van-ban/<segment>/<value>/). */
+export const filterSegments = { year: 'nam', type: 'loai', issuer: 'co-quan', topic: 'chu-de' } as const
+const filterUrl = (kind: keyof typeof filterSegments, value: string | number) => `/van-ban/${filterSegments[kind]}/${value}/`
+export const yearFilterUrl = (year: number) => filterUrl('year', year)
+export const typeFilterUrl = (type: string) => filterUrl('type', type)
+export const issuerFilterUrl = (org: Pick<Organization, 'slug' | 'id'>) => filterUrl('issuer', org.slug ?? org.id)
+export const topicFilterUrl = (topic: Pick<Topic, 'slug' | 'id'>) => filterUrl('topic', topic.slug ?? topic.id)
 
 // ── The index: published documents and what they refer to ───────────────────
 
@@ -154,7 +157,7 @@ export function planListItem(index: PlanIndex, plan: Plan): PlanListItem {
   }
 }
 
-export type FilterKind = 'year' | 'type' | 'issuer' | 'topic'
+export type FilterKind = keyof typeof filterSegments
 
 export interface FilterChoice {
   kind: FilterKind
@@ -234,16 +237,11 @@ export function filterHeading(c: FilterChoice): string {
   }
 }
 
-/** getStaticPaths for one filter dimension. */
-export function filterPaths(index: PlanIndex, kind: FilterKind, param: string) {
-  const group = planFilters(index).find((g) => g.kind === kind)
-  return (group?.choices ?? []).map((c) => ({ params: { [param]: c.param } }))
-}
-
-export function findFilterChoice(index: PlanIndex, kind: FilterKind, param: string): FilterChoice | undefined {
-  return planFilters(index)
-    .find((g) => g.kind === kind)
-    ?.choices.find((c) => c.param === param)
+/** getStaticPaths of every filtered listing: /van-ban/<segment>/<value>/, the choice as props. */
+export function filterPaths(index: PlanIndex) {
+  return planFilters(index).flatMap((group) =>
+    group.choices.map((choice) => ({ params: { facet: filterSegments[group.kind], value: choice.param }, props: { choice } })),
+  )
 }
 
 // ── Citations ────────────────────────────────────────────────────────────────
