@@ -4,19 +4,14 @@
  * truth), so the home page and the dashboard never disagree; this module only chooses
  * which cards to show.
  */
+import { foldVietnamese } from '../../cms/lib/vietnamese'
 import { compareIds, progressCards, type DataRow, type IndicatorLike, type ProgressCard } from './progress'
 
 /** The learning-model indicators (gia đình, dòng họ, cộng đồng, đơn vị học tập), shown first. */
 export const LEARNING_MODEL_CODES = ['GĐHT', 'DHHT', 'CĐHT', 'ĐVHT'] as const
 
 /** A code compared without diacritics or case: "GĐHT" and the "GDHT" some tables print are one code. */
-export const codeKey = (code: string) =>
-  code
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[đĐ]/g, 'D')
-    .replace(/\s+/g, '')
-    .toUpperCase()
+export const codeKey = (code: string) => foldVietnamese(code).replace(/\s+/g, '').toUpperCase()
 
 const MODEL_KEYS = LEARNING_MODEL_CODES.map(codeKey)
 

@@ -6,7 +6,7 @@
  * The one source of numbers is `indicatorRows()` (targets and actual values as flat rows):
  * the HTML tables, the SVG labels, the CSV and the JSON are all made from its rows.
  */
-import { formatCompact, formatMeasure, formatNumber, formatPercent, label, labels } from './format'
+import { formatCompact, formatMeasure, formatNumber, formatPercent, label, labels, slugify } from './format'
 
 // ── Input shapes (the parts of the Payload documents used here) ──────────────────────────
 
@@ -644,14 +644,7 @@ export function describeComparisons(comparisons: readonly Comparison[], keys: re
     .join(' ')
 }
 
-const sectionId = (prefix: string, text: string) =>
-  `${prefix}-${text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')}`
+const sectionId = (prefix: string, text: string) => `${prefix}-${slugify(text)}`
 
 export function indicatorPage(indicator: IndicatorLike, rows: readonly DataRow[]): IndicatorPage {
   const own = rows.filter((r) => r.indicatorId === indicator.id)
