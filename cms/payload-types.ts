@@ -436,6 +436,14 @@ export interface Media {
   alt: string;
   caption?: string | null;
   credit?: string | null;
+  /**
+   * Not from an official source; labelled as illustrative on the portal.
+   */
+  illustrative?: boolean | null;
+  /**
+   * Key of the record in content/.
+   */
+  seedKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1133,6 +1141,8 @@ export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
   credit?: T;
+  illustrative?: T;
+  seedKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import type { CollectionConfig } from 'payload'
 
 import { anyone, editors, staff } from '../access'
+import { illustrativeField, seedKeyField } from '../fields/common'
 import { t } from '../fields/labels'
 import { validateAlt } from '../fields/validators'
 
@@ -15,6 +16,9 @@ export const Media: CollectionConfig = {
   upload: {
     staticDir: process.env.MEDIA_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.data/media'),
     mimeTypes: ['image/*', 'application/pdf'],
+    // Re-encoding the original through sharp (withMetadata stays off) drops EXIF, GPS
+    // included: files are public, and phone photos carry where they were taken.
+    resizeOptions: { width: 3200, height: 3200, fit: 'inside', withoutEnlargement: true },
     // sharp makes these on upload; the portal picks the nearest width.
     imageSizes: [
       { name: 'thumbnail', width: 400, height: 300, position: 'centre', formatOptions: { format: 'webp' } },
@@ -34,5 +38,7 @@ export const Media: CollectionConfig = {
     },
     { name: 'caption', type: 'text', label: t('Chú thích', 'Caption') },
     { name: 'credit', type: 'text', label: t('Nguồn ảnh, tác giả', 'Credit') },
+    illustrativeField,
+    seedKeyField,
   ],
 }

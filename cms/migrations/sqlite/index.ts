@@ -1,9 +1,15 @@
 import * as migration_20261122_013329_initial from './20261122_013329_initial';
+import * as migration_20261122_023433_media_seed_key from './20261122_023433_media_seed_key';
 
 export const migrations = [
   {
     up: migration_20261122_013329_initial.up,
     down: migration_20261122_013329_initial.down,
-    name: '20261122_013329_initial'
+    name: '20261122_013329_initial',
+  },
+  {
+    up: migration_20261122_023433_media_seed_key.up,
+    down: migration_20261122_023433_media_seed_key.down,
+    name: '20261122_023433_media_seed_key'
   },
 ];
