@@ -15,6 +15,8 @@ export default defineConfig({
   build: { format: 'directory' },
   server: { port: Number(process.env.PORTAL_PORT ?? 4321), host: true },
   devToolbar: { enabled: false },
+  // Pages whose getStaticPaths() cacheKey and code are unchanged are copied from the last build.
+  experimental: { incrementalBuild: true },
   telemetry: false,
   vite: {
     ssr: {

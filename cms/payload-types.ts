@@ -123,8 +123,14 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'site-settings': SiteSetting;
+    'portal-build': PortalBuild;
+  };
+  globalsSelect: {
+    'site-settings': SiteSettingsSelect<false> | SiteSettingsSelect<true>;
+    'portal-build': PortalBuildSelect<false> | PortalBuildSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -1372,6 +1378,97 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-settings".
+ */
+export interface SiteSetting {
+  id: number;
+  notice?: {
+    enabled?: boolean | null;
+    text?: string | null;
+    /**
+     * A portal path, e.g. /phong-trao/…
+     */
+    link?: string | null;
+  };
+  operator?: string | null;
+  contactEmail?: string | null;
+  contactPhone?: string | null;
+  footerNote?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * Publishing, unpublishing or deleting public content rebuilds the portal within seconds. A failed build keeps the previous site live.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "portal-build".
+ */
+export interface PortalBuild {
+  id: number;
+  state?: ('idle' | 'queued' | 'running') | null;
+  currentStartedAt?: string | null;
+  currentReasons?: string | null;
+  queuedReasons?: string | null;
+  lastOutcome?: ('success' | 'failure') | null;
+  lastSuccessAt?: string | null;
+  lastSuccessSeconds?: number | null;
+  lastPages?: number | null;
+  lastRenderedPages?: number | null;
+  lastRelease?: string | null;
+  lastSuccessReasons?: string | null;
+  lastFailureAt?: string | null;
+  lastError?: string | null;
+  lastFailureReasons?: string | null;
+  lastLog?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-settings_select".
+ */
+export interface SiteSettingsSelect<T extends boolean = true> {
+  notice?:
+    | T
+    | {
+        enabled?: T;
+        text?: T;
+        link?: T;
+      };
+  operator?: T;
+  contactEmail?: T;
+  contactPhone?: T;
+  footerNote?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "portal-build_select".
+ */
+export interface PortalBuildSelect<T extends boolean = true> {
+  state?: T;
+  currentStartedAt?: T;
+  currentReasons?: T;
+  queuedReasons?: T;
+  lastOutcome?: T;
+  lastSuccessAt?: T;
+  lastSuccessSeconds?: T;
+  lastPages?: T;
+  lastRenderedPages?: T;
+  lastRelease?: T;
+  lastSuccessReasons?: T;
+  lastFailureAt?: T;
+  lastError?: T;
+  lastFailureReasons?: T;
+  lastLog?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

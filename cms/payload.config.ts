@@ -18,7 +18,10 @@ import { Pages } from './collections/Pages'
 import { Plans } from './collections/Plans'
 import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
+import { PortalBuild } from './globals/PortalBuild'
+import { SiteSettings } from './globals/SiteSettings'
 import { databaseAdapter } from './database'
+import { previewEndpoint } from './publishing/preview'
 import { payloadSecret } from './secret'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -31,6 +34,8 @@ export default buildConfig({
     features: ({ defaultFeatures }) => [...defaultFeatures, EXPERIMENTAL_TableFeature()],
   }),
   collections: [Plans, Campaigns, Honourees, News, Pages, Media, Indicators, IndicatorReports, Organizations, Topics, Users],
+  globals: [SiteSettings, PortalBuild],
+  endpoints: [previewEndpoint],
   admin: {
     user: Users.slug,
     // Gravatar cannot load offline and would leak staff e-mail hashes.
@@ -51,7 +56,8 @@ export default buildConfig({
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
   jobs: {
     // Scheduled publishing runs from the queue inside the server process.
-    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
+    // PAYLOAD_JOBS_CRON may use a seconds field ("*/5 * * * * *") where a minute is too coarse.
+    autoRun: [{ cron: process.env.PAYLOAD_JOBS_CRON ?? '* * * * *', queue: 'default', limit: 20 }],
     shouldAutoRun: () => process.env.PAYLOAD_JOBS_AUTORUN !== 'false',
   },
 })

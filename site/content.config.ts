@@ -6,7 +6,7 @@ import { defineCollection } from 'astro:content'
 import type { Loader } from 'astro/loaders'
 import type { CollectionSlug } from 'payload'
 
-import { findPublished } from './lib/cms'
+import { findPublicGlobal, findPublished } from './lib/cms'
 
 function payloadLoader(collection: CollectionSlug, idOf: (doc: any) => string = (doc) => doc.slug ?? String(doc.id)): Loader {
   return {
@@ -22,7 +22,18 @@ function payloadLoader(collection: CollectionSlug, idOf: (doc: any) => string = 
   }
 }
 
+/** One entry, `site`: the site settings global (notice, footer) shown on every page. */
+const settingsLoader: Loader = {
+  name: 'payload-site-settings',
+  load: async ({ store, generateDigest }) => {
+    const data = JSON.parse(JSON.stringify(await findPublicGlobal('site-settings')))
+    store.clear()
+    store.set({ id: 'site', data, digest: generateDigest(data) })
+  },
+}
+
 export const collections = {
+  settings: defineCollection({ loader: settingsLoader }),
   plans: defineCollection({ loader: payloadLoader('plans') }),
   campaigns: defineCollection({ loader: payloadLoader('campaigns') }),
   honourees: defineCollection({ loader: payloadLoader('honourees') }),

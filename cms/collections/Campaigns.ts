@@ -5,11 +5,14 @@ import { publishableAccess, publishableHooks, publishableVersions, selectOptions
 import { t } from '../fields/labels'
 import { campaignKinds, campaignRecurrences } from '../fields/options'
 import { endNotBefore } from '../fields/validators'
+import { previewUrlFor } from '../publishing/preview'
 
 export const Campaigns: CollectionConfig = {
   slug: 'campaigns',
   labels: { singular: t('Phong trào, đợt thi đua', 'Campaign'), plural: t('Phong trào, đợt thi đua', 'Campaigns') },
   admin: {
+    // "Xem trước": the draft rendered by the portal's own page components, staff only.
+    preview: previewUrlFor('campaigns'),
     useAsTitle: 'name',
     defaultColumns: ['name', 'kind', 'startDate', 'endDate', '_status'],
     group: t('Nội dung', 'Content'),

@@ -6,6 +6,7 @@ import { publishableAccess, publishableHooks, publishableVersions, selectOptions
 import { t } from '../fields/labels'
 import { awardKinds, honoureeKinds, individualHonoureeKinds } from '../fields/options'
 import { messages, validateDocumentNumber } from '../fields/validators'
+import { previewUrlFor } from '../publishing/preview'
 
 type Args = { data?: Record<string, unknown>; siblingData?: Record<string, unknown> }
 
@@ -17,6 +18,8 @@ export const Honourees: CollectionConfig = {
   slug: 'honourees',
   labels: { singular: t('Điển hình, khen thưởng', 'Honouree'), plural: t('Điển hình tiên tiến', 'Honourees') },
   admin: {
+    // "Xem trước": the draft rendered by the portal's own page components, staff only.
+    preview: previewUrlFor('honourees'),
     useAsTitle: 'name',
     defaultColumns: ['name', 'kind', 'award', 'year', '_status'],
     group: t('Nội dung', 'Content'),

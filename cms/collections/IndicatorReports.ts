@@ -4,6 +4,7 @@ import { anyone, createIndicatorReport, editors, reportingOrganizationUpdate, up
 import { illustrativeField, seedKeyField } from '../fields/common'
 import { t } from '../fields/labels'
 import { validateMeasure } from '../fields/validators'
+import { portalRebuildHooks } from '../publishing/hooks'
 
 type ValidateArgs = { siblingData?: Record<string, unknown>; req: import('payload').PayloadRequest }
 
@@ -17,6 +18,7 @@ export const IndicatorReports: CollectionConfig = {
     group: t('Số liệu', 'Data'),
   },
   access: { read: anyone, create: createIndicatorReport, update: updateIndicatorReport, delete: editors },
+  hooks: portalRebuildHooks,
   fields: [
     { name: 'indicator', type: 'relationship', relationTo: 'indicators', required: true, label: t('Chỉ tiêu', 'Indicator') },
     {

@@ -6,6 +6,7 @@ import { selectOptions } from '../fields/content'
 import { t } from '../fields/labels'
 import { indicatorDirections, indicatorUnits } from '../fields/options'
 import { validateMeasure } from '../fields/validators'
+import { portalRebuildHooks } from '../publishing/hooks'
 
 export const Indicators: CollectionConfig = {
   slug: 'indicators',
@@ -16,6 +17,7 @@ export const Indicators: CollectionConfig = {
     group: t('Số liệu', 'Data'),
   },
   access: { read: anyone, create: editors, update: editors, delete: editors },
+  hooks: portalRebuildHooks,
   fields: [
     {
       type: 'row',

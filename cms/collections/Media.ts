@@ -7,12 +7,14 @@ import { anyone, editors, staff } from '../access'
 import { illustrativeField, seedKeyField } from '../fields/common'
 import { t } from '../fields/labels'
 import { validateAlt } from '../fields/validators'
+import { portalRebuildHooks } from '../publishing/hooks'
 
 export const Media: CollectionConfig = {
   slug: 'media',
   labels: { singular: t('Tệp đa phương tiện', 'Media'), plural: t('Thư viện ảnh, tệp', 'Media') },
   admin: { group: t('Nội dung', 'Content'), useAsTitle: 'alt' },
   access: { read: anyone, create: staff, update: staff, delete: editors },
+  hooks: portalRebuildHooks,
   upload: {
     staticDir: process.env.MEDIA_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.data/media'),
     mimeTypes: ['image/*', 'application/pdf'],

@@ -3,11 +3,14 @@ import type { CollectionConfig } from 'payload'
 import { seedKeyField, slugField } from '../fields/common'
 import { publishableAccess, publishableHooks, publishableVersions } from '../fields/content'
 import { t } from '../fields/labels'
+import { previewUrlFor } from '../publishing/preview'
 
 export const News: CollectionConfig = {
   slug: 'news',
   labels: { singular: t('Tin bài', 'News item'), plural: t('Tin tức', 'News') },
   admin: {
+    // "Xem trước": the draft rendered by the portal's own page components, staff only.
+    preview: previewUrlFor('news'),
     useAsTitle: 'title',
     defaultColumns: ['title', 'publishedAt', '_status'],
     group: t('Nội dung', 'Content'),

@@ -6,6 +6,7 @@ import { selectOptions } from '../fields/content'
 import { t } from '../fields/labels'
 import { leadershipRoles, organizationKinds, organizationLevels } from '../fields/options'
 import { endNotBefore } from '../fields/validators'
+import { portalRebuildHooks } from '../publishing/hooks'
 
 export const Organizations: CollectionConfig = {
   slug: 'organizations',
@@ -16,6 +17,7 @@ export const Organizations: CollectionConfig = {
     group: t('Danh mục', 'Reference data'),
   },
   access: { read: anyone, create: editors, update: editors, delete: editors },
+  hooks: portalRebuildHooks,
   fields: [
     { name: 'name', type: 'text', required: true, label: t('Tên cơ quan, đơn vị', 'Name') },
     { name: 'shortName', type: 'text', label: t('Tên viết tắt', 'Short name') },

@@ -5,6 +5,7 @@ import { publishableAccess, publishableHooks, publishableVersions, selectOptions
 import { t } from '../fields/labels'
 import { documentTypes, taskStatuses } from '../fields/options'
 import { endNotBefore, messages, validateDocumentNumber, yearNotBefore } from '../fields/validators'
+import { previewUrlFor } from '../publishing/preview'
 
 /** A citation: a document in the CMS, or the cited number, date, issuer and title. */
 function citationValidate(_value: unknown, { siblingData }: { siblingData?: Record<string, unknown> }) {
@@ -36,6 +37,8 @@ export const Plans: CollectionConfig = {
   slug: 'plans',
   labels: { singular: t('Văn bản', 'Document'), plural: t('Văn bản, kế hoạch', 'Documents and plans') },
   admin: {
+    // "Xem trước": the draft rendered by the portal's own page components, staff only.
+    preview: previewUrlFor('plans'),
     useAsTitle: 'title',
     defaultColumns: ['documentNumber', 'title', 'documentType', 'issueDate', '_status'],
     group: t('Nội dung', 'Content'),

@@ -8,6 +8,7 @@ import {
   editorsOrAuthorDrafts,
   publishedOrStaff,
 } from '../access'
+import { portalRebuildHooks } from '../publishing/hooks'
 
 export const publishableAccess: CollectionConfig['access'] = {
   read: publishedOrStaff,
@@ -24,6 +25,7 @@ export const publishableVersions: CollectionConfig['versions'] = {
 
 export const publishableHooks = {
   beforeOperation: [authorsSaveDraftsOnly as never],
+  ...portalRebuildHooks,
 } satisfies CollectionConfig['hooks']
 
 export const selectOptions = <O extends { value: string; label: { vi: string; en: string } }>(options: readonly O[]) =>

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { startPortalServer } from '../../site/server/serve.ts'
 import { buildPortal, env, prepareDatabase, root, run } from './steps.ts'
 
 const cmsDir = path.join(root, 'cms')
@@ -36,17 +37,26 @@ prepareDatabase()
 if (adminBuildIsStale()) run('Biên dịch trang quản trị (next build)', 'npx', ['next', 'build', 'cms'])
 buildPortal()
 
-const servers = [
-  spawn('npx', ['next', 'start', 'cms', '-p', cmsPort], { cwd: root, env, stdio: 'inherit' }),
-  spawn('node', [path.join(process.env.ASTRO_OUT_DIR ?? 'dist', 'server', 'entry.mjs')], {
-    cwd: root,
-    env: { ...env, HOST: process.env.HOST ?? '0.0.0.0', PORT: portalPort },
-    stdio: 'inherit',
-  }),
-]
+// The CMS rebuilds the portal itself after every publish, unpublish or delete.
+const cms = spawn('npx', ['next', 'start', 'cms', '-p', cmsPort], {
+  cwd: root,
+  env: { ...env, PORTAL_AUTO_REBUILD: '1', PORTAL_ROOT: root, PORTAL_URL: process.env.PORTAL_URL ?? `http://localhost:${portalPort}` },
+  stdio: 'inherit',
+})
+const portal = await startPortalServer({
+  current: path.join(root, 'dist'),
+  port: Number(portalPort),
+  host: process.env.HOST ?? '0.0.0.0',
+  env: { ...env, CMS_INTERNAL_URL: `http://127.0.0.1:${cmsPort}` },
+})
 console.log(`\n▶ Trang quản trị (CMS): http://localhost:${cmsPort}/admin`)
 console.log('  Lần đầu mở trang quản trị, hãy tạo tài khoản quản trị viên đầu tiên (không có mật khẩu mặc định).')
 console.log(`▶ Cổng thông tin: http://localhost:${portalPort}`)
-const stop = (signal: NodeJS.Signals) => servers.forEach((s) => s.kill(signal))
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stop(signal))
-for (const server of servers) server.on('exit', (code) => { stop('SIGTERM'); process.exit(code ?? 0) })
+console.log('  Xuất bản, gỡ xuất bản hay xóa nội dung trong trang quản trị sẽ cập nhật cổng thông tin sau vài giây.')
+const stop = async (code: number) => {
+  cms.kill('SIGTERM')
+  await portal.close()
+  process.exit(code)
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(0))
+cms.on('exit', (code) => void stop(code ?? 0))

@@ -28,9 +28,10 @@ export function prepareDatabase() {
   run('Nạp dữ liệu mẫu nếu cơ sở dữ liệu trống', 'npx', ['payload', 'run', 'cms/seed/run.ts', '--if-empty'])
 }
 
-/** Build the public portal (published content only) and its search index into dist/. */
+/**
+ * Build a new release of the public portal (published content only) with its search index,
+ * and make it live: `dist` points at it once it is complete (site/scripts/release.ts).
+ */
 export function buildPortal() {
-  const outDir = process.env.ASTRO_OUT_DIR ?? 'dist'
-  run('Xây dựng cổng thông tin (astro build)', 'npx', ['astro', 'build'])
-  run('Lập chỉ mục tìm kiếm (Pagefind)', 'node', ['site/scripts/search-index.ts', path.join(outDir, 'client')])
+  run('Xây dựng cổng thông tin và chỉ mục tìm kiếm (astro build + Pagefind)', 'node', ['site/scripts/release.ts'])
 }

@@ -29,3 +29,9 @@ export async function findPublished<T = any>(collection: CollectionSlug, depth =
   })
   return docs as T[]
 }
+
+/** A global as an anonymous reader sees it (e.g. the site settings shown on every page). */
+export async function findPublicGlobal<T = any>(slug: 'site-settings'): Promise<T> {
+  const payload = await cms()
+  return (await payload.findGlobal({ slug, depth: 0, overrideAccess: false })) as T
+}

@@ -80,7 +80,14 @@ export function buildPlanIndex(data: PlanData): PlanIndex {
   }
 }
 
+/** The index as it would be with `plan` (a draft seen in preview) in place of its published version. */
+export const indexWithPlan = (index: PlanIndex, plan: Plan): PlanIndex =>
+  buildPlanIndex({ ...index, plans: [...index.plans.filter((p) => p.id !== plan.id), plan] })
+
 type CollectionGetter = (collection: 'plans' | 'organizations' | 'indicators' | 'topics') => Promise<{ data: unknown }[]>
+
+/** The collections a plan index is made from (the incremental-build key of pages using it). */
+export const planIndexCollections = ['plans', 'organizations', 'indicators', 'topics'] as const
 
 /** From a page: `await loadPlanIndex(getCollection)` (Astro keeps the collections in memory). */
 export async function loadPlanIndex(getCollection: CollectionGetter): Promise<PlanIndex> {
@@ -313,7 +320,7 @@ export interface TocNode extends Heading {
  * of contents follows the new levels.
  */
 export function planBody(plan: Plan, sectionLevel = 2): { html: string; headings: Heading[]; toc: TocNode[] } {
-  const { html: raw, headings } = richTextToHtml(plan.body)
+  const { html: raw, headings } = richTextToHtml(plan.body, `văn bản “${plan.title}”`)
   // Each heading goes one level below the nearest preceding heading of a higher source level.
   const stack: { source: number; level: number }[] = []
   const newLevelById = new Map<string, number>()

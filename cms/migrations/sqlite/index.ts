@@ -1,5 +1,6 @@
 import * as migration_20261122_013329_initial from './20261122_013329_initial';
 import * as migration_20261122_023433_media_seed_key from './20261122_023433_media_seed_key';
+import * as migration_20261122_023626_portal_publishing from './20261122_023626_portal_publishing';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261122_023433_media_seed_key.up,
     down: migration_20261122_023433_media_seed_key.down,
-    name: '20261122_023433_media_seed_key'
+    name: '20261122_023433_media_seed_key',
+  },
+  {
+    up: migration_20261122_023626_portal_publishing.up,
+    down: migration_20261122_023626_portal_publishing.down,
+    name: '20261122_023626_portal_publishing'
   },
 ];

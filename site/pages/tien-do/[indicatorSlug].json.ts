@@ -3,14 +3,17 @@
 import type { APIRoute, GetStaticPaths } from 'astro'
 
 import { indicatorCsvHref, indicatorHref, indicatorSlug, toJson } from '../../lib/progress'
-import { loadProgressData } from './_data'
+import { cacheKey } from '../../lib/cache-keys'
+import { loadProgressData, progressCollections } from './_data'
 
 export const prerender = true
 
 export const getStaticPaths = (async () => {
   const { indicators, rows } = await loadProgressData()
+  const key = await cacheKey(progressCollections)
   return indicators.map((indicator) => ({
     params: { indicatorSlug: indicatorSlug(indicator) },
+    cacheKey: key,
     props: { indicatorId: indicator.id, name: indicator.name, code: indicator.code, slug: indicatorSlug(indicator) },
   }))
 }) satisfies GetStaticPaths

@@ -16,6 +16,9 @@ export interface ProgressData {
 
 type Entry = { data: unknown }
 
+/** Every collection the progress pages read (their incremental-build key). */
+export const progressCollections = ['indicators', 'indicatorReports', 'plans'] as const
+
 export async function loadProgressData(): Promise<ProgressData> {
   const [indicatorEntries, reportEntries, planEntries]: Entry[][] = await Promise.all([
     getCollection('indicators'),

@@ -1,0 +1,27 @@
+/**
+ * Draft preview, portal side: the draft comes from the CMS's preview endpoint, which checks
+ * the signed token (cms/publishing/preview.ts). The portal holds no secret and no database
+ * access for drafts.
+ */
+import { previewRefusals } from '../../cms/lib/previewToken'
+
+export type PreviewResult = { ok: true; doc: Record<string, unknown> } | { ok: false; status: number; message: string }
+
+const cmsUrl = () => (process.env.CMS_INTERNAL_URL ?? `http://127.0.0.1:${process.env.CMS_PORT ?? 3000}`).replace(/\/$/, '')
+
+export async function fetchPreviewDraft(collection: string, id: string, token: string | null): Promise<PreviewResult> {
+  if (!token) return { ok: false, status: 401, message: previewRefusals.missing }
+  let response: Response
+  try {
+    response = await fetch(`${cmsUrl()}/api/preview/${encodeURIComponent(collection)}/${encodeURIComponent(id)}?token=${encodeURIComponent(token)}`, {
+      cache: 'no-store',
+    })
+  } catch {
+    return { ok: false, status: 503, message: 'Không kết nối được tới hệ thống quản trị nội dung để lấy bản nháp. Hãy thử lại sau ít phút.' }
+  }
+  const body = (await response.json().catch(() => null)) as Record<string, any> | null
+  if (!response.ok || !body) {
+    return { ok: false, status: response.status || 502, message: body?.errors?.[0]?.message ?? 'Không lấy được bản nháp từ hệ thống quản trị nội dung.' }
+  }
+  return { ok: true, doc: body }
+}

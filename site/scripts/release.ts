@@ -1,0 +1,140 @@
+/**
+ * Build one release of the portal and make it live:
+ *   astro build (incremental, cache shared between releases) → Pagefind index →
+ *   check the essential files → point the `dist` symlink at it (an atomic rename) →
+ *   keep the last few releases, delete older ones.
+ * A failure at any step leaves `dist` on the previous release. One release at a time: a
+ * lock file refuses a second concurrent build.
+ *
+ * `node site/scripts/release.ts` — used by `npm run build`, `npm start` and the CMS's
+ * rebuild queue. Prints a final line `PORTAL_RELEASE {json}` for the queue.
+ */
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { buildSearchIndex } from './search-index.ts'
+
+export const root = path.resolve(import.meta.dirname, '..', '..')
+
+export type ReleaseOptions = {
+  /** The live-release symlink. */
+  current?: string
+  /** Where releases are kept: inside the repository, so server chunks resolve node_modules. */
+  releasesDir?: string
+  cacheDir?: string
+  keep?: number
+  env?: NodeJS.ProcessEnv
+}
+
+export type ReleaseSummary = { release: string; dir: string; seconds: number; pages: number; renderedPages: number }
+
+// Overridable so tests and the benchmark keep their releases apart from the real portal's.
+export const defaultPaths = {
+  current: path.resolve(root, process.env.PORTAL_CURRENT ?? 'dist'),
+  releasesDir: path.resolve(root, process.env.PORTAL_RELEASES_DIR ?? '.build/releases'),
+  cacheDir: path.resolve(root, process.env.PORTAL_CACHE_DIR ?? '.build/astro-cache'),
+}
+
+function lock(file: string): () => void {
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  try {
+    fs.writeFileSync(file, String(process.pid), { flag: 'wx' })
+  } catch {
+    const holder = Number(fs.readFileSync(file, 'utf8'))
+    let alive = false
+    try {
+      process.kill(holder, 0)
+      alive = true
+    } catch {}
+    if (alive) throw new Error(`Đang có một lần xây dựng cổng thông tin khác (tiến trình ${holder}); hãy đợi nó xong.`)
+    fs.writeFileSync(file, String(process.pid)) // stale lock from a crashed build
+  }
+  return () => fs.rmSync(file, { force: true })
+}
+
+function runAstroBuild(outDir: string, cacheDir: string, env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
+      cwd: root,
+      env: { ...env, ASTRO_OUT_DIR: outDir, ASTRO_CACHE_DIR: cacheDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    const collect = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
+      output += chunk.toString()
+      stream.write(chunk)
+    }
+    child.stdout.on('data', collect(process.stdout))
+    child.stderr.on('data', collect(process.stderr))
+    child.on('error', reject)
+    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`astro build thất bại (mã ${code})`))))
+  })
+}
+
+/** Atomically point `link` at `target` (rename over the old symlink). */
+export function swapSymlink(link: string, target: string) {
+  const stat = fs.lstatSync(link, { throwIfNoEntry: false })
+  if (stat && !stat.isSymbolicLink()) {
+    // A plain directory from an older layout: move it aside once.
+    fs.renameSync(link, `${link}.old-${Date.now()}`)
+  }
+  const temporary = `${link}.next-${process.pid}`
+  fs.rmSync(temporary, { force: true })
+  fs.symlinkSync(path.relative(path.dirname(link), target), temporary)
+  fs.renameSync(temporary, link)
+}
+
+function prune(releasesDir: string, liveDir: string, keep: number) {
+  const releases = fs
+    .readdirSync(releasesDir)
+    .filter((name) => /^\d/.test(name))
+    .sort()
+  for (const name of releases.slice(0, Math.max(0, releases.length - keep))) {
+    const dir = path.join(releasesDir, name)
+    if (dir !== liveDir) fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+export async function buildRelease(options: ReleaseOptions = {}): Promise<ReleaseSummary> {
+  const current = options.current ?? defaultPaths.current
+  const releasesDir = options.releasesDir ?? defaultPaths.releasesDir
+  const cacheDir = options.cacheDir ?? defaultPaths.cacheDir
+  const started = performance.now()
+  const unlock = lock(path.join(releasesDir, '.lock'))
+  const release = new Date().toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 20) + `-${process.pid}`
+  const dir = path.join(releasesDir, release)
+  try {
+    const log = await runAstroBuild(dir, cacheDir, options.env ?? process.env)
+    await buildSearchIndex(path.join(dir, 'client'))
+    for (const essential of ['client/index.html', 'client/404.html', 'client/pagefind/pagefind.js', 'server/entry.mjs']) {
+      if (!fs.existsSync(path.join(dir, essential))) throw new Error(`Bản dựng thiếu tệp ${essential}`)
+    }
+    swapSymlink(current, dir)
+    prune(releasesDir, dir, options.keep ?? 3)
+    // Astro logs one line per page; "(reused)" marks pages the incremental build copied.
+    const pageLines = log.split('\n').filter((line) => /[└├]─ \//.test(line))
+    const reused = pageLines.filter((line) => /\((restored|cached)\)/.test(line)).length
+    return {
+      release,
+      dir,
+      seconds: Math.round((performance.now() - started) / 100) / 10,
+      pages: pageLines.length,
+      renderedPages: pageLines.length - reused,
+    }
+  } catch (error) {
+    fs.rmSync(dir, { recursive: true, force: true })
+    throw error
+  } finally {
+    unlock()
+  }
+}
+
+if (import.meta.main) {
+  buildRelease()
+    .then((summary) => console.log(`PORTAL_RELEASE ${JSON.stringify(summary)}`))
+    .catch((error: Error) => {
+      console.error(`✖ ${error.message}`)
+      process.exit(1)
+    })
+}

@@ -1,0 +1,197 @@
+/**
+ * The portal's front server. Each build is a complete release directory (`client/` static
+ * files, `server/entry.mjs` for on-demand routes); `dist` is a symlink to the live one.
+ * For each release a child process serves it on a private loopback port, and this server
+ * proxies to whichever child is live. A new release takes over only once its child answers,
+ * so a reader gets the whole old site or the whole new one — never a half-written one — and
+ * a release that does not start leaves the previous one serving. Children run in their own
+ * processes so that an old release's code and data are freed when it retires.
+ *
+ * Security headers are set here for every response: embeds under /nhung/ may be framed by
+ * any site; every other page refuses framing.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+
+export type PortalServerOptions = {
+  /** Symlink (or directory) holding the live release, e.g. `dist`. */
+  current: string
+  port?: number
+  host?: string
+  /** How often to look for a new release (ms). */
+  pollMs?: number
+  env?: NodeJS.ProcessEnv
+  log?: (message: string) => void
+}
+
+type Release = { dir: string; port: number; child: ChildProcess; inFlight: number; stderr: string[] }
+
+export const EMBED_PREFIX = '/nhung/'
+export const PREVIEW_PREFIX = '/xem-truoc/'
+
+/** Headers every response gets, by path. */
+export function securityHeaders(pathname: string): Record<string, string> {
+  const headers: Record<string, string> = {
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+  }
+  if (pathname.startsWith(EMBED_PREFIX)) {
+    headers['content-security-policy'] = 'frame-ancestors *'
+  } else {
+    headers['content-security-policy'] = "frame-ancestors 'self'"
+    headers['x-frame-options'] = 'SAMEORIGIN'
+  }
+  if (pathname.startsWith(PREVIEW_PREFIX)) {
+    headers['cache-control'] = 'private, no-store'
+    headers['x-robots-tag'] = 'noindex, nofollow'
+  }
+  return headers
+}
+
+const unavailablePage = (message: string) => `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Cổng thông tin tạm thời chưa sẵn sàng</title></head>
+<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5">
+<h1>Cổng thông tin tạm thời chưa sẵn sàng</h1><p>${message}</p><p>Vui lòng tải lại trang sau ít phút.</p></body></html>`
+
+async function freePort(): Promise<number> {
+  const probe = http.createServer()
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
+  const { port } = probe.address() as AddressInfo
+  await new Promise((resolve) => probe.close(resolve))
+  return port
+}
+
+function resolveRelease(current: string): string | undefined {
+  try {
+    const dir = fs.realpathSync(current)
+    return fs.existsSync(path.join(dir, 'server', 'entry.mjs')) ? dir : undefined
+  } catch {
+    return undefined
+  }
+}
+
+async function startRelease(dir: string, env: NodeJS.ProcessEnv): Promise<Release> {
+  const port = await freePort()
+  const child = spawn(process.execPath, [path.join(dir, 'server', 'entry.mjs')], {
+    env: { ...env, HOST: '127.0.0.1', PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
+  const release: Release = { dir, port, child, inFlight: 0, stderr: [] }
+  child.stderr!.on('data', (chunk: Buffer) => {
+    release.stderr.push(chunk.toString())
+    if (release.stderr.length > 50) release.stderr.shift()
+  })
+  const deadline = Date.now() + 30_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`bản dựng ${dir} dừng khi khởi động (mã ${child.exitCode}): ${release.stderr.join('').slice(-2000)}`)
+    const status = await new Promise<number>((resolve) => {
+      const probe = http.get({ host: '127.0.0.1', port, path: '/robots.txt', timeout: 2000 }, (res) => {
+        res.resume()
+        resolve(res.statusCode ?? 0)
+      })
+      probe.on('error', () => resolve(0))
+      probe.on('timeout', () => probe.destroy())
+    })
+    if (status === 200) return release
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  child.kill()
+  throw new Error(`bản dựng ${dir} không trả lời sau 30 giây`)
+}
+
+/** Stop a retired release once its last in-flight request is answered (at most a minute later). */
+function retire(release: Release) {
+  const started = Date.now()
+  const timer = setInterval(() => {
+    if (release.inFlight === 0 || Date.now() - started > 60_000) {
+      clearInterval(timer)
+      release.child.kill()
+    }
+  }, 200)
+  timer.unref()
+}
+
+export async function startPortalServer(options: PortalServerOptions) {
+  const log = options.log ?? ((m: string) => console.log(`[cổng thông tin] ${m}`))
+  const env = options.env ?? process.env
+  let live: Release | undefined
+  let switching: Promise<void> | undefined
+  const failed = new Set<string>()
+
+  async function follow(): Promise<void> {
+    const dir = resolveRelease(options.current)
+    if (!dir || dir === live?.dir || failed.has(dir)) return
+    try {
+      const next = await startRelease(dir, env)
+      const previous = live
+      live = next
+      log(`đang phục vụ bản dựng ${path.basename(dir)}`)
+      if (previous) retire(previous)
+    } catch (error) {
+      // Keep serving the previous release; try this one again only if it changes.
+      failed.add(dir)
+      log(`không chuyển được sang bản dựng mới, giữ bản đang chạy: ${(error as Error).message}`)
+    }
+  }
+  const check = () => (switching ??= follow().finally(() => (switching = undefined)))
+  await check()
+  const poller = setInterval(check, options.pollMs ?? 250)
+  poller.unref()
+
+  const server = http.createServer((req, res) => {
+    const pathname = (req.url ?? '/').split('?')[0]
+    const headers = securityHeaders(pathname)
+    const release = live
+    if (!release) {
+      res.writeHead(503, { ...headers, 'content-type': 'text/html; charset=utf-8', 'retry-after': '10', 'cache-control': 'no-store' })
+      return res.end(unavailablePage('Cổng thông tin đang được xây dựng lần đầu.'))
+    }
+    release.inFlight++
+    let done = false
+    const finish = () => {
+      if (!done) release.inFlight--
+      done = true
+    }
+    res.on('close', finish)
+    const upstream = http.request(
+      { host: '127.0.0.1', port: release.port, method: req.method, path: req.url, headers: { ...req.headers, 'x-forwarded-host': req.headers.host ?? '' } },
+      (response) => {
+        const merged: http.OutgoingHttpHeaders = { ...response.headers, ...headers }
+        // Pages may be cached briefly by browsers, but must be revalidated after a publish.
+        if (!merged['cache-control']) {
+          merged['cache-control'] = pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate'
+        }
+        res.writeHead(response.statusCode ?? 502, merged)
+        response.pipe(res)
+      },
+    )
+    upstream.on('error', (error) => {
+      log(`lỗi khi chuyển tiếp ${pathname}: ${error.message}`)
+      if (!res.headersSent) {
+        res.writeHead(502, { ...headers, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+        res.end(unavailablePage('Máy chủ cổng thông tin không trả lời.'))
+      } else res.destroy()
+    })
+    req.pipe(upstream)
+  })
+  await new Promise<void>((resolve) => server.listen(options.port ?? 4321, options.host ?? '0.0.0.0', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    /** The release being served right now. */
+    liveRelease: () => live?.dir,
+    /** Look for a new release now instead of at the next poll. */
+    refresh: check,
+    close: async () => {
+      clearInterval(poller)
+      await switching
+      await new Promise((resolve) => server.close(resolve))
+      server.closeAllConnections()
+      live?.child.kill()
+    },
+  }
+}
