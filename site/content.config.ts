@@ -7,6 +7,7 @@ import type { Loader } from 'astro/loaders'
 import type { CollectionSlug } from 'payload'
 
 import { findPublicGlobal, findPublished } from './lib/cms'
+import { mediaLoader, mediaSchema } from './lib/media'
 
 function payloadLoader(collection: CollectionSlug, idOf: (doc: any) => string = (doc) => doc.slug ?? String(doc.id)): Loader {
   return {
@@ -43,4 +44,5 @@ export const collections = {
   indicatorReports: defineCollection({ loader: payloadLoader('indicator-reports', (doc) => String(doc.id)) }),
   organizations: defineCollection({ loader: payloadLoader('organizations') }),
   topics: defineCollection({ loader: payloadLoader('topics') }),
+  media: defineCollection({ loader: mediaLoader(), schema: mediaSchema }),
 }

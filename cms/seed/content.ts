@@ -14,6 +14,7 @@ export type Rec = Record<string, any> & { key: string }
 
 export type Content = {
   topics: Rec[]
+  media: Rec[]
   organizations: Rec[]
   plans: Rec[]
   indicators: Rec[]
@@ -28,6 +29,7 @@ export const defaultContentDir = path.join(repoRoot, 'content')
 /** Fields each record may carry, and which of them are required. */
 const schema: Record<keyof Content, { allowed: string[]; required: string[] }> = {
   topics: { allowed: ['key', 'name'], required: ['key', 'name'] },
+  media: { allowed: ['key', 'file', 'alt', 'caption', 'credit', 'illustrative'], required: ['key', 'file', 'alt'] },
   organizations: {
     allowed: ['key', 'name', 'shortName', 'kind', 'level', 'province', 'parent', 'members', 'leadership', 'activeFrom', 'activeTo', 'successor', 'changeNote', 'description'],
     required: ['key', 'name', 'kind'],
@@ -41,15 +43,15 @@ const schema: Record<keyof Content, { allowed: string[]; required: string[] }> =
     required: ['key', 'code', 'name', 'unit', 'direction'],
   },
   campaigns: {
-    allowed: ['key', 'name', 'kind', 'startDate', 'endDate', 'recurrence', 'parent', 'organizers', 'theme', 'summary', 'body', 'relatedPlans', 'dateNote'],
+    allowed: ['key', 'name', 'kind', 'startDate', 'endDate', 'recurrence', 'parent', 'organizers', 'theme', 'summary', 'body', 'relatedPlans', 'dateNote', 'heroImage'],
     required: ['key', 'name', 'kind', 'startDate', 'endDate'],
   },
   news: {
-    allowed: ['key', 'title', 'summary', 'publishedAt', 'topics', 'plans', 'campaigns', 'body'],
+    allowed: ['key', 'title', 'summary', 'publishedAt', 'topics', 'plans', 'campaigns', 'body', 'heroImage'],
     required: ['key', 'title', 'publishedAt', 'body'],
   },
   honourees: {
-    allowed: ['key', 'name', 'kind', 'locality', 'organization', 'award', 'awardTitle', 'decisionNumber', 'decisionDate', 'decisionIssuer', 'year', 'campaign', 'story', 'consent', 'privateContact', 'status', 'illustrative'],
+    allowed: ['key', 'name', 'kind', 'locality', 'organization', 'award', 'awardTitle', 'decisionNumber', 'decisionDate', 'decisionIssuer', 'year', 'campaign', 'story', 'consent', 'privateContact', 'status', 'illustrative', 'photos'],
     required: ['key', 'name', 'kind', 'award', 'year'],
   },
   indicatorReports: {
@@ -83,9 +85,15 @@ function readMarkdownDir(dir: string): Rec[] {
     .map((f) => parseFrontMatter(fs.readFileSync(path.join(dir, f), 'utf8'), path.join(dir, f)))
 }
 
+/** Media files live in `media/`; a record's `file` is resolved to its absolute path. */
+function readMedia(dir: string): Rec[] {
+  return readYamlList(path.join(dir, 'media.yaml')).map((r) => (typeof r.file === 'string' ? { ...r, file: path.resolve(dir, 'media', r.file) } : r))
+}
+
 export function loadContent(dir = defaultContentDir): Content {
   return {
     topics: readYamlList(path.join(dir, 'topics.yaml')),
+    media: readMedia(dir),
     organizations: readYamlList(path.join(dir, 'organizations.yaml')),
     plans: readMarkdownDir(path.join(dir, 'plans')),
     indicators: readYamlList(path.join(dir, 'indicators.yaml')),
@@ -124,6 +132,9 @@ export function checkContent(content: Content): string[] {
     for (const k of list(value)) if (!keys[kind].has(k)) problems.push(`${where}: unknown ${kind} key "${k}"`)
   }
 
+  for (const m of content.media) {
+    if (typeof m.file === 'string' && !fs.existsSync(m.file)) problems.push(`media/${m.key}: file not found: ${m.file}`)
+  }
   for (const o of content.organizations) {
     const w = `organizations/${o.key}`
     ref(w, 'organizations', o.parent)
@@ -157,18 +168,21 @@ export function checkContent(content: Content): string[] {
     ref(w, 'campaigns', c.parent)
     ref(w, 'organizations', c.organizers)
     ref(w, 'plans', c.relatedPlans)
+    ref(w, 'media', c.heroImage)
   }
   for (const n of content.news) {
     const w = `news/${n.key}`
     ref(w, 'topics', n.topics)
     ref(w, 'plans', n.plans)
     ref(w, 'campaigns', n.campaigns)
+    ref(w, 'media', n.heroImage)
   }
   for (const h of content.honourees) {
     const w = `honourees/${h.key}`
     ref(w, 'organizations', h.organization)
     ref(w, 'organizations', h.decisionIssuer)
     ref(w, 'campaigns', h.campaign)
+    ref(w, 'media', h.photos)
   }
   for (const r of content.indicatorReports) {
     const w = `indicator-reports/${r.key}`

@@ -56,6 +56,13 @@ class Seeder {
 
   async run(c: Content): Promise<SeedReport> {
     await this.upsertAll('topics', c.topics, (r) => ({ name: r.name }))
+    // Uploaded through Payload, so sharp makes the sizes as for a file staff upload.
+    await this.upsertAll(
+      'media',
+      c.media,
+      (r) => ({ alt: r.alt, caption: r.caption, credit: r.credit, illustrative: r.illustrative ?? false }),
+      { fileOf: (r) => r.file },
+    )
 
     // Organisations refer to each other: create them first, then fill the references.
     await this.upsertAll('organizations', c.organizations, (r) => this.organization(r, false))
@@ -91,6 +98,7 @@ class Seeder {
       topics: this.refs('topics', r.topics),
       plans: this.refs('plans', r.plans),
       campaigns: this.refs('campaigns', r.campaigns),
+      heroImage: this.ref('media', r.heroImage),
     }))
 
     await this.upsertAll(
@@ -109,11 +117,12 @@ class Seeder {
         year: r.year,
         campaign: this.ref('campaigns', r.campaign),
         story: this.toLexical(r.story),
+        photos: this.refs('media', r.photos),
         consent: r.consent,
         privateContact: r.privateContact,
         illustrative: r.illustrative ?? false,
       }),
-      (r) => (r.status === 'draft' ? 'draft' : 'published'),
+      { statusOf: (r) => (r.status === 'draft' ? 'draft' : 'published') },
     )
 
     await this.upsertAll('indicator-reports', c.indicatorReports, (r) => ({
@@ -220,6 +229,7 @@ class Seeder {
       summary: r.summary,
       body: this.toLexical(r.body),
       relatedPlans: this.refs('plans', r.relatedPlans),
+      heroImage: this.ref('media', r.heroImage),
       ...(withRefs ? { parent: this.ref('campaigns', r.parent) } : {}),
     }
   }
@@ -254,7 +264,14 @@ class Seeder {
     collection: CollectionSlug,
     records: Rec[],
     toData: (r: Rec) => Record<string, unknown>,
-    statusOf: (r: Rec) => 'draft' | 'published' = () => 'published',
+    {
+      statusOf = () => 'published',
+      fileOf,
+    }: {
+      statusOf?: (r: Rec) => 'draft' | 'published'
+      /** Upload collections: the file to upload when the record is created (kept on update). */
+      fileOf?: (r: Rec) => string
+    } = {},
   ) {
     const existing = await this.existing(collection)
     const ids = (this.ids[collection] = existing)
@@ -270,7 +287,7 @@ class Seeder {
       }
       const doc =
         id === undefined
-          ? await this.payload.create({ collection, data: data as never, overrideAccess: true, req: this.req })
+          ? await this.payload.create({ collection, data: data as never, filePath: fileOf?.(r), overrideAccess: true, req: this.req })
           : await this.payload.update({ collection, id, data: data as never, overrideAccess: true, req: this.req })
       ids.set(r.key, doc.id)
       written.add(r.key)

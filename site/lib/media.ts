@@ -1,0 +1,85 @@
+/**
+ * CMS images on the public portal, through astro:assets.
+ *
+ * The `media` content collection holds the images that published campaigns, news and
+ * honourees use — and only those, so a photo of a draft honouree never reaches the build.
+ * Each entry's `src` is the original file in the CMS media directory (MEDIA_DIR or
+ * .data/media, as the Media collection resolves it), passed through the content layer's
+ * `image()`: Astro imports it like a local image and sharp writes the AVIF/WebP widths
+ * into `_astro/` at build time. Nothing is fetched from the CMS over HTTP.
+ */
+import path from 'node:path'
+
+import type { SchemaContext } from 'astro/content/config'
+import type { Loader } from 'astro/loaders'
+import { z } from 'astro/zod'
+import type { CollectionSlug } from 'payload'
+
+import type { Media } from '../../cms/payload-types'
+import { cms, findPublished } from './cms'
+
+/** The upload fields of each public collection that reference `media`. */
+const mediaFields: Partial<Record<CollectionSlug, string[]>> = {
+  campaigns: ['heroImage'],
+  news: ['heroImage'],
+  honourees: ['photos'],
+}
+
+/** Raster formats sharp reads; PDFs and other attachments are not images to show. */
+const imageFile = /\.(avif|gif|jpe?g|png|tiff?|webp)$/i
+
+export type MediaRef = number | string | Pick<Media, 'id'> | null | undefined
+
+/** The id of a media reference, populated or not. */
+export const mediaId = (ref: MediaRef): string | undefined =>
+  ref == null ? undefined : typeof ref === 'object' ? String(ref.id) : String(ref)
+
+export const mediaSchema = ({ image }: SchemaContext) =>
+  z.object({
+    src: image(),
+    alt: z.string(),
+    caption: z.string().nullish(),
+    credit: z.string().nullish(),
+    illustrative: z.boolean().nullish(),
+    /** Pixel width of the original, read from the CMS: reading `src.width` would make Astro ship the original too. */
+    width: z.number(),
+  })
+
+export function mediaLoader(): Loader {
+  return {
+    name: 'payload-media',
+    load: async ({ store, parseData, generateDigest }) => {
+      const payload = await cms()
+      const ids = new Set<string>()
+      for (const [collection, fields] of Object.entries(mediaFields)) {
+        for (const doc of await findPublished(collection as CollectionSlug, 0)) {
+          for (const ref of fields.flatMap((f) => doc[f] ?? [])) ids.add(mediaId(ref) as string)
+        }
+      }
+      const { docs } = await payload.find({
+        collection: 'media',
+        where: { id: { in: [...ids] } },
+        depth: 0,
+        overrideAccess: false,
+        pagination: false,
+      })
+      const staticDir = payload.collections.media.config.upload.staticDir as string
+      store.clear()
+      for (const m of docs) {
+        if (!m.filename || !m.width || !imageFile.test(m.filename)) continue
+        const id = String(m.id)
+        const raw = {
+          src: path.resolve(staticDir, m.filename),
+          alt: m.alt,
+          caption: m.caption,
+          credit: m.credit,
+          illustrative: m.illustrative,
+          width: m.width,
+        }
+        // The digest covers the file's identity too: a replaced upload gets a new filename or size.
+        const digest = generateDigest({ ...raw, filesize: m.filesize, updatedAt: m.updatedAt })
+        store.set({ id, data: await parseData({ id, data: raw }), digest })
+      }
+    },
+  }
+}
