@@ -8,6 +8,8 @@ export default defineConfig({
   },
   test: {
     include: ['tests/**/*.test.ts'],
+    // Browser tests need Chromium: `npm run test:e2e` (vitest.e2e.config.ts).
+    exclude: ['tests/e2e/**', '**/node_modules/**'],
     environment: 'node',
     pool: 'forks',
     testTimeout: 60_000,
