@@ -26,5 +26,9 @@ export function databaseAdapter(url: string | undefined = process.env.DATABASE_U
     // Off by default in the SQLite adapter; on here so that a failed save or seed run
     // leaves nothing half-written.
     transactionOptions: {},
+    // Portal builds read this file from other processes while the CMS writes: in WAL mode
+    // readers never block the writer, and a short wait absorbs brief write locks.
+    wal: true,
+    busyTimeout: 10_000,
   })
 }

@@ -20,6 +20,7 @@ export const News: CollectionConfig = {
   hooks: {
     ...publishableHooks,
     beforeChange: [
+      ...publishableHooks.beforeChange,
       // The portal date of a news item is the first publication unless staff set one.
       ({ data }) => (data._status === 'published' && !data.publishedAt ? { ...data, publishedAt: new Date().toISOString() } : data),
     ],

@@ -75,6 +75,7 @@ export class BuildQueue {
   /** Ask for a rebuild; `reason` is shown to staff ("Tin tức: … (xuất bản)"). */
   request(reason: string) {
     if (!this.#pending.includes(reason)) this.#pending.push(reason)
+    // Recorded after the caller's own transaction has committed (see #record).
     void this.#record({ state: this.#running ? 'running' : 'queued', queuedReasons: this.#pending.join('\n') })
     if (this.#running) return // coalesced: the running build's end starts the next one
     clearTimeout(this.#timer)
@@ -135,14 +136,22 @@ export class BuildQueue {
     }
   }
 
-  // Status writes are serialised so they land in order.
+  // Status writes are serialised so they land in order. With SQLite, a write can meet the
+  // lock of a save still committing (the hook that asked for the build runs inside it), so a
+  // busy database is retried briefly rather than losing the status.
   #writes: Promise<unknown> = Promise.resolve()
   #record(data: Partial<PortalBuild>) {
-    this.#writes = this.#writes
-      .then(() =>
-        this.#payload.updateGlobal({ slug: PORTAL_BUILD_SLUG, data: data as never, overrideAccess: true, context: { portalBuildStatus: true } }),
-      )
-      .catch((error: Error) => this.#payload.logger.error(`Không ghi được trạng thái xây dựng: ${error.message}`))
+    const write = async () => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await new Promise((resolve) => setTimeout(resolve, attempt === 0 ? 0 : Math.min(2000, 50 * 2 ** attempt)))
+          return await this.#payload.updateGlobal({ slug: PORTAL_BUILD_SLUG, data: data as never, overrideAccess: true, context: { portalBuildStatus: true } })
+        } catch (error) {
+          if (attempt >= 8 || !/SQLITE_BUSY|database is locked/.test(String((error as Error).message))) throw error
+        }
+      }
+    }
+    this.#writes = this.#writes.then(write).catch((error: Error) => this.#payload.logger.error(`Không ghi được trạng thái xây dựng: ${error.message}`))
     return this.#writes
   }
 }

@@ -6,7 +6,9 @@
 import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
+  CollectionBeforeChangeHook,
   CollectionConfig,
+  CollectionSlug,
   GlobalAfterChangeHook,
   PayloadRequest,
 } from 'payload'
@@ -28,13 +30,38 @@ const collectionLabel = (collection: { slug: string; labels?: { plural?: unknown
   return (typeof plural === 'object' ? plural?.vi : plural) ?? collection.slug
 }
 
-/** Versioned collections: published, changed while published, or unpublished. */
-export const rebuildAfterChange: CollectionAfterChangeHook = ({ doc, previousDoc, req, collection, operation }) => {
-  const now = (doc as Status)?._status
-  const before = (previousDoc as Status)?._status
+/**
+ * Whether the document is live on the portal: its main record (not its latest draft) is
+ * published. `previousDoc` cannot tell, since after a draft save it is that draft.
+ */
+async function isLive(req: PayloadRequest, collection: CollectionSlug, id: number | string | undefined): Promise<boolean> {
+  if (id == null) return false
+  // The adapter's own read (inside the save's transaction): the Local API would reset req.context.
+  const main = await req.payload.db.findOne({ collection, where: { id: { equals: id } }, req })
+  return (main as Status)?._status === 'published'
+}
+
+/** Remembers, before an update, whether the document was live (to notice an unpublish). */
+export const rememberWhetherLive: CollectionBeforeChangeHook = async ({ req, collection, operation, originalDoc, context, data }) => {
+  if (collection.versions?.drafts && operation === 'update' && autoRebuildEnabled()) {
+    context.portalWasLive = await isLive(req, collection.slug, (originalDoc as { id?: number })?.id)
+  }
+  return data
+}
+
+/**
+ * Published (or changed while published), or unpublished. A draft saved beside a live
+ * version changes nothing public, and neither does a draft that was never published.
+ */
+export const rebuildAfterChange: CollectionAfterChangeHook = async ({ doc, req, collection, operation, context }) => {
+  if (!autoRebuildEnabled()) return doc
   const hasDrafts = Boolean(collection.versions?.drafts)
-  if (hasDrafts && now !== 'published' && before !== 'published') return doc
-  const action = !hasDrafts ? (operation === 'create' ? 'thêm mới' : 'cập nhật') : now === 'published' ? 'xuất bản' : 'gỡ xuất bản'
+  let action = operation === 'create' ? 'thêm mới' : 'cập nhật'
+  if (hasDrafts) {
+    if ((doc as Status)?._status === 'published') action = 'xuất bản'
+    else if (context.portalWasLive && !(await isLive(req, collection.slug, doc.id))) action = 'gỡ xuất bản'
+    else return doc
+  }
   request(req, `${collectionLabel(collection)}: ${titleOf(doc)} (${action})`)
   return doc
 }
@@ -53,6 +80,7 @@ export const rebuildAfterGlobalChange: GlobalAfterChangeHook = ({ doc, req, glob
 
 /** Adds the rebuild hooks to a collection the portal shows. */
 export const portalRebuildHooks = {
+  beforeChange: [rememberWhetherLive],
   afterChange: [rebuildAfterChange],
   afterDelete: [rebuildAfterDelete],
 } satisfies CollectionConfig['hooks']

@@ -13,6 +13,7 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { oneBuildAtATime } from './build-lock.ts'
 import { buildSearchIndex } from './search-index.ts'
 
 export const root = path.resolve(import.meta.dirname, '..', '..')
@@ -68,7 +69,16 @@ function runAstroBuild(outDir: string, cacheDir: string, env: NodeJS.ProcessEnv)
     child.stdout.on('data', collect(process.stdout))
     child.stderr.on('data', collect(process.stderr))
     child.on('error', reject)
-    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`astro build thất bại (mã ${code})`))))
+    child.on('exit', (code) => {
+      if (code === 0) return resolve(output)
+      // The first error Astro reports says what went wrong (e.g. content it cannot render).
+      const plain = output.replace(/\x1b\[[0-9;]*m/g, '')
+      const cause = plain
+        .split('\n')
+        .map((line) => line.trim())
+        .find((line) => /^\[ERROR\]|Error:|^error\b/i.test(line))
+      reject(new Error(`astro build thất bại (mã ${code})${cause ? `: ${cause.replace(/^\[ERROR\]\s*/, '')}` : ''}`))
+    })
   })
 }
 
@@ -105,7 +115,7 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
   const release = new Date().toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 20) + `-${process.pid}`
   const dir = path.join(releasesDir, release)
   try {
-    const log = await runAstroBuild(dir, cacheDir, options.env ?? process.env)
+    const log = await oneBuildAtATime(() => runAstroBuild(dir, cacheDir, options.env ?? process.env))
     await buildSearchIndex(path.join(dir, 'client'))
     for (const essential of ['client/index.html', 'client/404.html', 'client/pagefind/pagefind.js', 'server/entry.mjs']) {
       if (!fs.existsSync(path.join(dir, essential))) throw new Error(`Bản dựng thiếu tệp ${essential}`)
