@@ -11,6 +11,7 @@ import path from 'node:path'
 import { seed } from '../cms/seed/index.ts'
 import { buildSearchIndex } from '../site/scripts/search-index.ts'
 import { startTestCms } from '../tests/helpers/payload.ts'
+import { seedSynthetic } from './synthetic.ts'
 
 const extra = Number(process.env.BENCH_PAGES ?? 1000)
 const root = path.resolve(import.meta.dirname, '..')
@@ -52,30 +53,7 @@ const cms = await startTestCms()
 const { payload } = cms
 await seed(payload)
 const t0 = Date.now()
-for (let i = 0; i < extra; i++) {
-  if (i % 2 === 0) {
-    await payload.create({
-      collection: 'honourees',
-      data: {
-        name: `Gia đình học tập mẫu số ${i}`,
-        kind: 'learning-family',
-        award: 'title',
-        awardTitle: 'Gia đình học tập tiêu biểu',
-        year: 2020 + (i % 6),
-        locality: `Xã Mẫu ${i % 50}, tỉnh Thái Bình`,
-        illustrative: true,
-        _status: 'published',
-      } as never,
-      overrideAccess: true,
-    })
-  } else {
-    await payload.create({
-      collection: 'news',
-      data: { title: `Tin tổng hợp số ${i} về phong trào khuyến học`, summary: 'Tin tổng hợp dùng để đo hiệu năng.', publishedAt: new Date(Date.UTC(2024, 0, 1 + (i % 365))).toISOString(), _status: 'published' } as never,
-      overrideAccess: true,
-    })
-  }
-}
+await seedSynthetic(payload, extra)
 console.log(`seeded ${extra} synthetic items in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
 
 const name = `bench-${Date.now().toString(36)}`

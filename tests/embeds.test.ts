@@ -15,7 +15,7 @@ import { loadContent } from '../cms/seed/content'
 import { embedPath, pagePath as fullPath, PORTAL_NAME, type EmbedKind } from '../site/lib/embeds'
 import { startTestCms, type TestCms } from './helpers/payload'
 import { buildPortal, filesAsText, pagePath, type PortalBuild } from './helpers/portal'
-import { freePort, hasPortalServer, serveBuild, type Served } from './helpers/serve-build'
+import { freePort, serveBuild, type Served } from './helpers/serve-build'
 import { norm } from './helpers/text'
 
 const content = loadContent()
@@ -284,7 +284,7 @@ describe('oEmbed', () => {
   })
 })
 
-describe.skipIf(!hasPortalServer())('framing policy (site/server/serve.ts)', () => {
+describe('framing policy (site/server/serve.ts)', () => {
   test('embeds may be framed anywhere, every other page only by the portal', async () => {
     const embed = await fetch(`${served.url}${embedPath('campaign', campaigns[0].slug)}`)
     expect(embed.headers.get('content-security-policy')).toContain('frame-ancestors *')

@@ -146,6 +146,19 @@ describe('publishing makes the portal live', () => {
     expect(await search('zqxrenamed')).toEqual(expect.arrayContaining([`/dien-hinh/${honouree.slug}/`]))
   }, 180_000)
 
+  test('saving the site settings rebuilds every page, cached ones included', async () => {
+    const { docs: [plan] } = await payload.find({ collection: 'plans', limit: 1, overrideAccess: true })
+    await payload.updateGlobal({
+      slug: 'site-settings',
+      data: { notice: { enabled: true, text: 'Thông báo chung ZQXNOTICE', link: '/phong-trao/' } },
+      ...asEditor(),
+    })
+    await settle()
+    for (const urlPath of ['/', `/van-ban/${plan.slug}/`, '/tin-tuc/']) {
+      expect(await html(urlPath), urlPath).toContain('ZQXNOTICE')
+    }
+  }, 180_000)
+
   test('unpublishing removes the page from pages, lists, sitemap, RSS and search', async () => {
     const news = await payload.findByID({ collection: 'news', id: newsId, overrideAccess: true })
     await payload.update({ collection: 'news', id: newsId, data: { _status: 'draft' }, ...asEditor() })

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { defaultPaths } from '../../site/scripts/release.ts'
 import { startPortalServer } from '../../site/server/serve.ts'
 import { buildPortal, env, prepareDatabase, root, run } from './steps.ts'
 
@@ -44,7 +45,7 @@ const cms = spawn('npx', ['next', 'start', 'cms', '-p', cmsPort], {
   stdio: 'inherit',
 })
 const portal = await startPortalServer({
-  current: path.join(root, 'dist'),
+  current: defaultPaths.current,
   port: Number(portalPort),
   host: process.env.HOST ?? '0.0.0.0',
   env: { ...env, CMS_INTERNAL_URL: `http://127.0.0.1:${cmsPort}` },

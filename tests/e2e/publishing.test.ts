@@ -1,8 +1,116 @@
 /**
- * Editor → portal in a real browser: an editor signs in to the admin, writes and publishes a
- * news item, and reads it on the portal once the rebuild has gone live. Comes with the
- * publishing pipeline (it needs the CMS server and the rebuild queue running).
+ * Editor → portal in a real browser, with the whole product running as `npm start` runs it
+ * (cms/scripts/start.ts: migrations, seed, admin build, portal build, CMS on Next and the
+ * portal server) on a fresh database: the first account is created in the admin, a news
+ * item is written and published there, and it appears on the portal with no other step.
  */
-import { test } from 'vitest'
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 
-test.todo('an editor publishes news in the admin and reads it on the portal')
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+
+import { freePort } from '../helpers/serve-build'
+import { launchBrowser } from './browser'
+
+const root = path.resolve(import.meta.dirname, '..', '..')
+const data = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-start-'))
+const releases = path.join(root, '.build', `e2e-start-${process.pid}`)
+let app: ChildProcess
+let browser: Browser
+let cmsUrl: string
+let portalUrl: string
+let output = ''
+
+async function waitFor(url: string, ms: number) {
+  const until = Date.now() + ms
+  for (;;) {
+    if (app.exitCode !== null) throw new Error(`npm start stopped (${app.exitCode}):\n${output.slice(-3000)}`)
+    const ok = await fetch(url).then((r) => r.status < 500, () => false)
+    if (ok) return
+    if (Date.now() > until) throw new Error(`${url} did not answer:\n${output.slice(-3000)}`)
+    await new Promise((r) => setTimeout(r, 1000))
+  }
+}
+
+beforeAll(async () => {
+  const [cmsPort, portalPort] = [await freePort(), await freePort()]
+  cmsUrl = `http://127.0.0.1:${cmsPort}`
+  portalUrl = `http://127.0.0.1:${portalPort}`
+  app = spawn(process.execPath, [path.join(root, 'cms', 'scripts', 'start.ts')], {
+    cwd: root,
+    detached: true, // its own process group, so the CMS and portal children stop with it
+    env: {
+      ...process.env,
+      DATABASE_URL: `file:${path.join(data, 'portal.db')}`,
+      MEDIA_DIR: path.join(data, 'media'),
+      PAYLOAD_SECRET: 'e2e-secret',
+      CMS_PORT: String(cmsPort),
+      PORTAL_PORT: String(portalPort),
+      HOST: '127.0.0.1',
+      SITE_URL: portalUrl,
+      PORTAL_URL: portalUrl,
+      PORTAL_CURRENT: path.join(releases, 'live'),
+      PORTAL_RELEASES_DIR: path.join(releases, 'releases'),
+      PORTAL_CACHE_DIR: path.join(releases, 'cache'),
+      PAYLOAD_JOBS_AUTORUN: 'true',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  app.stdout!.on('data', (c: Buffer) => (output += c.toString()))
+  app.stderr!.on('data', (c: Buffer) => (output += c.toString()))
+  // First run: the admin is compiled (next build), then the portal is built.
+  await waitFor(`${portalUrl}/`, 900_000)
+  await waitFor(`${cmsUrl}/admin/login`, 120_000)
+  browser = await launchBrowser()
+}, 1_000_000)
+
+afterAll(async () => {
+  await browser?.close()
+  if (app?.pid && app.exitCode === null) {
+    process.kill(-app.pid, 'SIGTERM')
+    await new Promise((r) => setTimeout(r, 2000))
+    try {
+      process.kill(-app.pid, 'SIGKILL')
+    } catch {}
+  }
+  fs.rmSync(data, { recursive: true, force: true })
+  fs.rmSync(releases, { recursive: true, force: true })
+})
+
+test('an editor publishes news in the admin and reads it on the portal', async () => {
+  const page = await browser.newPage()
+  page.setDefaultTimeout(60_000)
+
+  // No default account: the first one is created on Payload's first-user screen (→ admin).
+  await page.goto(`${cmsUrl}/admin`)
+  await page.waitForURL(/create-first-user/)
+  await page.locator('#field-email').fill('bientap@example.test')
+  await page.locator('#field-password').fill('mat-khau-thu-nghiem-1')
+  await page.locator('#field-confirm-password').fill('mat-khau-thu-nghiem-1')
+  await page.locator('#field-name').fill('Biên tập viên')
+  await page.locator('button[type=submit]').click()
+  await page.waitForURL((url) => !url.pathname.includes('create-first-user'))
+
+  const title = `Khai mạc Tháng khuyến học ${Date.now()}`
+  await page.goto(`${cmsUrl}/admin/collections/news/create`)
+  await page.locator('#field-title').fill(title)
+  await page.locator('#field-summary').fill('Tin viết và xuất bản trong trang quản trị.')
+  await page.locator('#action-save').click() // "Xuất bản" (publish)
+  await page.waitForURL(/\/admin\/collections\/news\/\d+/)
+
+  // The rebuild runs by itself; the portal shows the item within seconds of the build.
+  await expect
+    .poll(async () => (await fetch(`${portalUrl}/tin-tuc/`).then((r) => r.text())).includes(title), { timeout: 180_000, interval: 2000 })
+    .toBe(true)
+  await page.goto(`${portalUrl}/tin-tuc/`)
+  await page.getByRole('link', { name: title }).click()
+  await expect.poll(() => page.locator('h1').innerText()).toBe(title)
+
+  // Staff see the build that put it live.
+  await page.goto(`${cmsUrl}/admin/globals/portal-build`)
+  await expect.poll(() => page.locator('body').innerText(), { timeout: 30_000 }).toContain('Xây dựng lại cổng thông tin ngay')
+  await page.close()
+}, 400_000)
