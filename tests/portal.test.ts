@@ -18,6 +18,7 @@ import { mainText } from '../site/lib/search-records'
 import { excerptHtml, restoreDStroke } from '../site/lib/search-text'
 import { startTestCms, type TestCms } from './helpers/payload'
 import { buildPortal, filesAsText, pagePath, serveStatic, type PortalBuild } from './helpers/portal'
+import { freePort, serveBuild, type Served } from './helpers/serve-build'
 
 const content = loadContent()
 let cms: TestCms
@@ -153,6 +154,37 @@ describe('search without diacritics (đ → d included), word by word', () => {
     const filters = await pagefind.filters()
     expect(filters['Mục']['Văn bản']).toBe(content.plans.length)
     expect(filters['Mục']['Điển hình']).toBe(published(content.honourees).length)
+  })
+})
+
+describe('search without JavaScript: /tim-kiem/ answers on the server', () => {
+  let served: Served
+  beforeAll(async () => {
+    served = await serveBuild(build.outDir, await freePort())
+  })
+  afterAll(async () => served?.close())
+
+  test('a no-marks query gets results in proper Vietnamese, with section counts', async () => {
+    const response = await fetch(`${served.url}/tim-kiem/?q=${encodeURIComponent('dong ho hoc tap')}`)
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    expect(html).toMatch(/Tìm thấy \d+ kết quả cho “dong ho hoc tap”/)
+    expect(html).toMatch(/<li[^>]*><h2[^>]*><a href="\/[^"]+\/"/)
+    expect(html).toMatch(/<mark>Dòng<\/mark>|<mark>dòng<\/mark>/)
+    expect(html).toMatch(/name="muc" value="Điển hình"/)
+    expect(html).toContain('<meta name="robots" content="noindex')
+  })
+
+  test('a section filter narrows the results; an empty query shows the form only', async () => {
+    const all = await (await fetch(`${served.url}/tim-kiem/?q=don+vi`)).text()
+    const plansOnly = await (await fetch(`${served.url}/tim-kiem/?q=don+vi&muc=${encodeURIComponent('Văn bản')}`)).text()
+    const count = (html: string) => (html.match(/<li[^>]*><h2/g) ?? []).length
+    expect(count(plansOnly)).toBeGreaterThan(0)
+    expect(count(plansOnly)).toBeLessThan(count(all))
+    expect([...plansOnly.matchAll(/<li[^>]*><h2[^>]*><a href="([^"]+)"/g)].every(([, href]) => href.startsWith('/van-ban/'))).toBe(true)
+    const empty = await (await fetch(`${served.url}/tim-kiem/`)).text()
+    expect(count(empty)).toBe(0)
+    expect(empty).toContain('id="q"')
   })
 })
 
