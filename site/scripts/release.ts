@@ -114,15 +114,22 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
   const unlock = lock(path.join(releasesDir, '.lock'))
   const release = new Date().toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 20) + `-${process.pid}`
   const dir = path.join(releasesDir, release)
+  // Astro bakes its outDir into the server bundle and hence into every page's dependency
+  // hash: building each release in the same place keeps unchanged pages reusable. The
+  // finished build is then moved to its own directory (the server resolves its files
+  // relative to itself).
+  const staging = path.join(releasesDir, '.staging')
   try {
-    const log = await oneBuildAtATime(() => runAstroBuild(dir, cacheDir, options.env ?? process.env))
-    await buildSearchIndex(path.join(dir, 'client'))
+    fs.rmSync(staging, { recursive: true, force: true })
+    const log = await oneBuildAtATime(() => runAstroBuild(staging, cacheDir, options.env ?? process.env))
+    await buildSearchIndex(path.join(staging, 'client'))
     for (const essential of ['client/index.html', 'client/404.html', 'client/pagefind/pagefind.js', 'server/entry.mjs']) {
-      if (!fs.existsSync(path.join(dir, essential))) throw new Error(`Bản dựng thiếu tệp ${essential}`)
+      if (!fs.existsSync(path.join(staging, essential))) throw new Error(`Bản dựng thiếu tệp ${essential}`)
     }
+    fs.renameSync(staging, dir)
     swapSymlink(current, dir)
     prune(releasesDir, dir, options.keep ?? 3)
-    // Astro logs one line per page; "(reused)" marks pages the incremental build copied.
+    // Astro logs one line per page; "(cached)" or "(restored)" marks pages it copied.
     const pageLines = log.split('\n').filter((line) => /[└├]─ \//.test(line))
     const reused = pageLines.filter((line) => /\((restored|cached)\)/.test(line)).length
     return {
@@ -133,7 +140,7 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
       renderedPages: pageLines.length - reused,
     }
   } catch (error) {
-    fs.rmSync(dir, { recursive: true, force: true })
+    fs.rmSync(staging, { recursive: true, force: true })
     throw error
   } finally {
     unlock()
