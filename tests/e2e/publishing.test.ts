@@ -2,7 +2,8 @@
  * Editor → portal in a real browser, with the whole product running as `npm start` runs it
  * (cms/scripts/start.ts: migrations, seed, admin build, portal build, CMS on Next and the
  * portal server) on a fresh database: the first account is created in the admin, a news
- * item is written and published there, and it appears on the portal with no other step.
+ * item is written and published there, and it appears on the portal with no other step; a
+ * draft edit is seen through the admin's "Xem trước" link and nowhere public.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -100,6 +101,7 @@ test('an editor publishes news in the admin and reads it on the portal', async (
   await page.locator('#field-summary').fill('Tin viết và xuất bản trong trang quản trị.')
   await page.locator('#action-save').click() // "Xuất bản" (publish)
   await page.waitForURL(/\/admin\/collections\/news\/\d+/)
+  const editUrl = page.url()
 
   // The rebuild runs by itself; the portal shows the item within seconds of the build.
   await expect
@@ -108,6 +110,23 @@ test('an editor publishes news in the admin and reads it on the portal', async (
   await page.goto(`${portalUrl}/tin-tuc/`)
   await page.getByRole('link', { name: title }).click()
   await expect.poll(() => page.locator('h1').innerText()).toBe(title)
+
+  // A draft edit stays private: "Xem trước" shows it, the public page does not change.
+  await page.goto(editUrl)
+  await page.locator('#field-title').fill(`${title} (bản nháp)`)
+  await page.locator('#action-save-draft').click()
+  await expect.poll(async () => (await page.locator('#preview-button').getAttribute('href')) ?? '', { timeout: 30_000 }).toContain('/xem-truoc/news/')
+  const previewUrl = (await page.locator('#preview-button').getAttribute('href'))!
+  expect(previewUrl.startsWith(portalUrl)).toBe(true)
+  const preview = await browser.newPage()
+  const response = await preview.goto(previewUrl)
+  expect(response?.status()).toBe(200)
+  expect(await preview.locator('h1').innerText()).toBe(`${title} (bản nháp)`)
+  expect(await preview.locator('.preview-banner').innerText()).toContain('Bản xem trước')
+  const anonymous = await preview.goto(previewUrl.split('?')[0])
+  expect(anonymous?.status()).toBe(401)
+  await preview.close()
+  expect(await fetch(`${portalUrl}/tin-tuc/`).then((r) => r.text())).not.toContain('(bản nháp)')
 
   // Staff see the build that put it live.
   await page.goto(`${cmsUrl}/admin/globals/portal-build`)
