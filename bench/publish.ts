@@ -11,6 +11,7 @@ import path from 'node:path'
 
 import { BuildQueue, PORTAL_BUILD_SLUG, releaseScriptRunner, setPortalBuildQueue } from '../cms/publishing/buildQueue.ts'
 import { seed } from '../cms/seed/index.ts'
+import { releaseEnvIn } from '../site/scripts/release.ts'
 import { startPortalServer } from '../site/server/serve.ts'
 import { makeUser, startTestCms } from '../tests/helpers/payload.ts'
 import { seedSynthetic } from './synthetic.ts'
@@ -18,7 +19,8 @@ import { seedSynthetic } from './synthetic.ts'
 const extra = Number(process.env.BENCH_PAGES ?? 1000)
 const root = path.resolve(import.meta.dirname, '..')
 const work = path.join(root, '.build', `bench-publish-${Date.now().toString(36)}`)
-const current = path.join(work, 'live')
+const releaseEnv = releaseEnvIn(work)
+const current = releaseEnv.PORTAL_CURRENT
 
 const cms = await startTestCms()
 const { payload } = cms
@@ -33,9 +35,7 @@ const queue = new BuildQueue(payload, {
   debounceMs: Number(process.env.PORTAL_REBUILD_DEBOUNCE_MS ?? 1000),
   run: releaseScriptRunner(root, {
     ...process.env,
-    PORTAL_CURRENT: current,
-    PORTAL_RELEASES_DIR: path.join(work, 'releases'),
-    PORTAL_CACHE_DIR: path.join(work, 'cache'),
+    ...releaseEnv,
   }),
 })
 setPortalBuildQueue(queue)

@@ -21,6 +21,7 @@ import { Users } from './collections/Users'
 import { PortalBuild } from './globals/PortalBuild'
 import { SiteSettings } from './globals/SiteSettings'
 import { databaseAdapter } from './database'
+import { PORTAL_NAME } from './lib/portal'
 import { previewEndpoint } from './publishing/preview'
 import { payloadSecret } from './secret'
 
@@ -41,7 +42,7 @@ export default buildConfig({
     // Gravatar cannot load offline and would leak staff e-mail hashes.
     avatar: 'default',
     dateFormat: 'dd/MM/yyyy',
-    meta: { titleSuffix: ' — Cổng thông tin Xã hội học tập' },
+    meta: { titleSuffix: ` — ${PORTAL_NAME}` },
     importMap: {
       baseDir: dirname,
       importMapFile: path.resolve(dirname, 'app', '(payload)', 'admin', 'importMap.js'),

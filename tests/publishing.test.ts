@@ -14,13 +14,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createPreviewToken } from '../cms/lib/previewToken'
 import { BuildQueue, PORTAL_BUILD_SLUG, releaseScriptRunner, setPortalBuildQueue } from '../cms/publishing/buildQueue'
 import { seed } from '../cms/seed'
+import { releaseEnvIn } from '../site/scripts/release'
 import { startPortalServer } from '../site/server/serve'
 import { serveCmsApi } from './helpers/cms-server'
 import { makeUser, startTestCms, type TestCms } from './helpers/payload'
 
 const root = path.resolve(import.meta.dirname, '..')
 const work = path.join(root, '.build', `publishing-test-${process.pid}`)
-const current = path.join(work, 'live')
+const releaseEnv = releaseEnvIn(work)
+const current = releaseEnv.PORTAL_CURRENT
 
 let cms: TestCms
 let payload: Payload
@@ -67,9 +69,7 @@ beforeAll(async () => {
     debounceMs: 300,
     run: releaseScriptRunner(root, {
       ...process.env,
-      PORTAL_CURRENT: current,
-      PORTAL_RELEASES_DIR: path.join(work, 'releases'),
-      PORTAL_CACHE_DIR: path.join(work, 'cache'),
+      ...releaseEnv,
       PORTAL_NOW: '2026-11-22',
     }),
   })

@@ -5,6 +5,7 @@ import { t } from '../fields/labels'
 import { PORTAL_BUILD_SLUG, portalBuildQueue } from '../publishing/buildQueue'
 
 const readOnly = { readOnly: true } as const
+const readOnlyTime = { ...readOnly, date: { displayFormat: 'dd/MM/yyyy HH:mm:ss' } } as const
 
 /**
  * The state of the public portal's build, written only by the rebuild queue (overrideAccess)
@@ -53,7 +54,7 @@ export const PortalBuild: GlobalConfig = {
       ],
       admin: readOnly,
     },
-    { name: 'currentStartedAt', type: 'date', label: t('Lần xây dựng gần nhất bắt đầu lúc', 'Last build started'), admin: { ...readOnly, date: { displayFormat: 'dd/MM/yyyy HH:mm:ss' } } },
+    { name: 'currentStartedAt', type: 'date', label: t('Lần xây dựng gần nhất bắt đầu lúc', 'Last build started'), admin: readOnlyTime },
     { name: 'currentReasons', type: 'textarea', label: t('Lý do của lần xây dựng gần nhất', 'Reasons of the last build'), admin: readOnly },
     { name: 'queuedReasons', type: 'textarea', label: t('Thay đổi đang chờ xây dựng', 'Changes waiting'), admin: readOnly },
     {
@@ -70,7 +71,7 @@ export const PortalBuild: GlobalConfig = {
       type: 'collapsible',
       label: t('Lần xây dựng thành công gần nhất', 'Last successful build'),
       fields: [
-        { name: 'lastSuccessAt', type: 'date', label: t('Hoàn tất lúc', 'Finished at'), admin: { ...readOnly, date: { displayFormat: 'dd/MM/yyyy HH:mm:ss' } } },
+        { name: 'lastSuccessAt', type: 'date', label: t('Hoàn tất lúc', 'Finished at'), admin: readOnlyTime },
         { name: 'lastSuccessSeconds', type: 'number', label: t('Thời gian (giây)', 'Seconds'), admin: readOnly },
         { name: 'lastPages', type: 'number', label: t('Số trang', 'Pages'), admin: readOnly },
         { name: 'lastRenderedPages', type: 'number', label: t('Số trang dựng lại (còn lại lấy từ lần trước)', 'Pages rendered'), admin: readOnly },
@@ -82,7 +83,7 @@ export const PortalBuild: GlobalConfig = {
       type: 'collapsible',
       label: t('Lỗi gần nhất', 'Last error'),
       fields: [
-        { name: 'lastFailureAt', type: 'date', label: t('Thời điểm', 'At'), admin: { ...readOnly, date: { displayFormat: 'dd/MM/yyyy HH:mm:ss' } } },
+        { name: 'lastFailureAt', type: 'date', label: t('Thời điểm', 'At'), admin: readOnlyTime },
         { name: 'lastError', type: 'textarea', label: t('Lỗi', 'Error'), admin: readOnly },
         { name: 'lastFailureReasons', type: 'textarea', label: t('Thay đổi gây ra lần xây dựng lỗi', 'Changes of the failed build'), admin: readOnly },
         { name: 'lastLog', type: 'textarea', label: t('Trích nhật ký xây dựng', 'Log excerpt'), admin: { ...readOnly, rows: 16 } },

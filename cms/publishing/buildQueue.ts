@@ -8,6 +8,7 @@
  */
 import { spawn } from 'node:child_process'
 import path from 'node:path'
+import { stripVTControlCharacters } from 'node:util'
 
 import type { Payload } from 'payload'
 
@@ -36,7 +37,7 @@ export function releaseScriptRunner(root = process.env.PORTAL_ROOT ?? process.cw
       const lines: string[] = []
       const collect = (chunk: Buffer) => {
         // Colours make the admin's log excerpt unreadable.
-        lines.push(...chunk.toString().replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter(Boolean))
+        lines.push(...stripVTControlCharacters(chunk.toString()).split('\n').filter(Boolean))
         if (lines.length > 2000) lines.splice(0, lines.length - 2000)
       }
       child.stdout.on('data', collect)
@@ -75,7 +76,7 @@ export class BuildQueue {
   /** Ask for a rebuild; `reason` is shown to staff ("Tin tức: … (xuất bản)"). */
   request(reason: string) {
     if (!this.#pending.includes(reason)) this.#pending.push(reason)
-    // Recorded after the caller's own transaction has committed (see #record).
+    // The caller's save may still hold the write lock; #record retries a busy database.
     void this.#record({ state: this.#running ? 'running' : 'queued', queuedReasons: this.#pending.join('\n') })
     if (this.#running) return // coalesced: the running build's end starts the next one
     clearTimeout(this.#timer)
@@ -145,7 +146,7 @@ export class BuildQueue {
       for (let attempt = 0; ; attempt++) {
         try {
           await new Promise((resolve) => setTimeout(resolve, attempt === 0 ? 0 : Math.min(2000, 50 * 2 ** attempt)))
-          return await this.#payload.updateGlobal({ slug: PORTAL_BUILD_SLUG, data: data as never, overrideAccess: true, context: { portalBuildStatus: true } })
+          return await this.#payload.updateGlobal({ slug: PORTAL_BUILD_SLUG, data: data as never, overrideAccess: true })
         } catch (error) {
           if (attempt >= 8 || !/SQLITE_BUSY|database is locked/.test(String((error as Error).message))) throw error
         }

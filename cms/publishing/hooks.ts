@@ -21,14 +21,13 @@ const titleOf = (doc: Record<string, unknown>) =>
   String(doc.title ?? doc.name ?? doc.label ?? doc.alt ?? doc.documentNumber ?? doc.slug ?? doc.id ?? '')
 
 function request(req: PayloadRequest, reason: string) {
-  if (!autoRebuildEnabled() || req.context?.skipPortalRebuild) return
+  if (!autoRebuildEnabled()) return
   portalBuildQueue(req.payload).request(reason)
 }
 
-const collectionLabel = (collection: { slug: string; labels?: { plural?: unknown } }) => {
-  const plural = collection.labels?.plural as { vi?: string } | string | undefined
-  return (typeof plural === 'object' ? plural?.vi : plural) ?? collection.slug
-}
+/** The Vietnamese side of a config label (labels are `t(vi, en)` objects or plain strings). */
+const vietnamese = (label: unknown, fallback: string) =>
+  (typeof label === 'object' && label !== null ? (label as { vi?: string }).vi : typeof label === 'string' ? label : undefined) ?? fallback
 
 /**
  * Whether the document is live on the portal: its main record (not its latest draft) is
@@ -62,19 +61,18 @@ export const rebuildAfterChange: CollectionAfterChangeHook = async ({ doc, req, 
     else if (context.portalWasLive && !(await isLive(req, collection.slug, doc.id))) action = 'gỡ xuất bản'
     else return doc
   }
-  request(req, `${collectionLabel(collection)}: ${titleOf(doc)} (${action})`)
+  request(req, `${vietnamese(collection.labels?.plural, collection.slug)}: ${titleOf(doc)} (${action})`)
   return doc
 }
 
 export const rebuildAfterDelete: CollectionAfterDeleteHook = ({ doc, req, collection }) => {
   if (collection.versions?.drafts && (doc as Status)?._status !== 'published') return doc
-  request(req, `${collectionLabel(collection)}: ${titleOf(doc)} (xóa)`)
+  request(req, `${vietnamese(collection.labels?.plural, collection.slug)}: ${titleOf(doc)} (xóa)`)
   return doc
 }
 
 export const rebuildAfterGlobalChange: GlobalAfterChangeHook = ({ doc, req, global }) => {
-  const label = typeof global.label === 'object' ? (global.label as { vi?: string }).vi : global.label
-  request(req, `${label ?? global.slug} (cập nhật)`)
+  request(req, `${vietnamese(global.label, global.slug)} (cập nhật)`)
   return doc
 }
 

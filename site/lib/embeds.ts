@@ -4,10 +4,11 @@
  * honouree, made in site/pages/nhung/_data.ts), so the pages, the snippet and the oEmbed
  * route all describe the same thing the same way.
  */
+import { PORTAL_NAME } from '../../cms/lib/portal'
 
 export type EmbedKind = 'campaign' | 'indicator' | 'honouree'
 
-export const PORTAL_NAME = 'Cổng thông tin Xã hội học tập'
+export { PORTAL_NAME }
 
 /** URL section of each kind, for the full page and for its embed. */
 const sections: Record<EmbedKind, string> = { campaign: 'phong-trao', indicator: 'tien-do', honouree: 'dien-hinh' }

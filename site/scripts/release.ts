@@ -12,8 +12,9 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { stripVTControlCharacters } from 'node:util'
 
-import { oneBuildAtATime } from './build-lock.ts'
+import { oneBuildAtATime, takeLock } from './build-lock.ts'
 import { buildSearchIndex } from './search-index.ts'
 
 export const root = path.resolve(import.meta.dirname, '..', '..')
@@ -37,22 +38,12 @@ export const defaultPaths = {
   cacheDir: path.resolve(root, process.env.PORTAL_CACHE_DIR ?? '.build/astro-cache'),
 }
 
-function lock(file: string): () => void {
-  fs.mkdirSync(path.dirname(file), { recursive: true })
-  try {
-    fs.writeFileSync(file, String(process.pid), { flag: 'wx' })
-  } catch {
-    const holder = Number(fs.readFileSync(file, 'utf8'))
-    let alive = false
-    try {
-      process.kill(holder, 0)
-      alive = true
-    } catch {}
-    if (alive) throw new Error(`Đang có một lần xây dựng cổng thông tin khác (tiến trình ${holder}); hãy đợi nó xong.`)
-    fs.writeFileSync(file, String(process.pid)) // stale lock from a crashed build
-  }
-  return () => fs.rmSync(file, { force: true })
-}
+/** The environment that keeps a portal's live link, releases and cache all inside `dir`. */
+export const releaseEnvIn = (dir: string) => ({
+  PORTAL_CURRENT: path.join(dir, 'live'),
+  PORTAL_RELEASES_DIR: path.join(dir, 'releases'),
+  PORTAL_CACHE_DIR: path.join(dir, 'cache'),
+})
 
 function runAstroBuild(outDir: string, cacheDir: string, env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -72,7 +63,7 @@ function runAstroBuild(outDir: string, cacheDir: string, env: NodeJS.ProcessEnv)
     child.on('exit', (code) => {
       if (code === 0) return resolve(output)
       // The first error Astro reports says what went wrong (e.g. content it cannot render).
-      const plain = output.replace(/\x1b\[[0-9;]*m/g, '')
+      const plain = stripVTControlCharacters(output)
       const cause = plain
         .split('\n')
         .map((line) => line.trim())
@@ -111,7 +102,8 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
   const releasesDir = options.releasesDir ?? defaultPaths.releasesDir
   const cacheDir = options.cacheDir ?? defaultPaths.cacheDir
   const started = performance.now()
-  const unlock = lock(path.join(releasesDir, '.lock'))
+  const lock = await takeLock(path.join(releasesDir, '.lock'), { wait: false })
+  if ('heldBy' in lock) throw new Error(`Đang có một lần xây dựng cổng thông tin khác (tiến trình ${lock.heldBy}); hãy đợi nó xong.`)
   const release = new Date().toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 20) + `-${process.pid}`
   const dir = path.join(releasesDir, release)
   // Astro bakes its outDir into the server bundle and hence into every page's dependency
@@ -143,7 +135,7 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
     fs.rmSync(staging, { recursive: true, force: true })
     throw error
   } finally {
-    unlock()
+    lock.release()
   }
 }
 

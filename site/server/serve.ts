@@ -57,7 +57,8 @@ const unavailablePage = (message: string) => `<!doctype html>
 <body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5">
 <h1>Cổng thông tin tạm thời chưa sẵn sàng</h1><p>${message}</p><p>Vui lòng tải lại trang sau ít phút.</p></body></html>`
 
-async function freePort(): Promise<number> {
+/** A free loopback port (for a release's process; tests use it too). */
+export async function freePort(): Promise<number> {
   const probe = http.createServer()
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
   const { port } = probe.address() as AddressInfo

@@ -13,6 +13,7 @@ import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 
+import { releaseEnvIn } from '../../site/scripts/release'
 import { freePort } from '../helpers/serve-build'
 import { launchBrowser } from './browser'
 
@@ -53,9 +54,7 @@ beforeAll(async () => {
       HOST: '127.0.0.1',
       SITE_URL: portalUrl,
       PORTAL_URL: portalUrl,
-      PORTAL_CURRENT: path.join(releases, 'live'),
-      PORTAL_RELEASES_DIR: path.join(releases, 'releases'),
-      PORTAL_CACHE_DIR: path.join(releases, 'cache'),
+      ...releaseEnvIn(releases),
       PAYLOAD_JOBS_AUTORUN: 'true',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

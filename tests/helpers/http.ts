@@ -3,21 +3,28 @@
  * called with real Request objects — no server process needed.
  */
 import config from '../../cms/payload.config'
-import { GRAPHQL_POST, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 
 const base = 'http://localhost:3000'
-const handlers = { GET: REST_GET(config), POST: REST_POST(config), PATCH: REST_PATCH(config) }
+const handlers = { GET: REST_GET(config), POST: REST_POST(config), PATCH: REST_PATCH(config), DELETE: REST_DELETE(config) }
 const graphql = GRAPHQL_POST(config)
 
+/** A request to /api/… answered by Payload's handler for its method, as the Next route does. */
+export function dispatch(request: Request): Promise<Response> {
+  const url = new URL(request.url)
+  const handler = handlers[request.method as keyof typeof handlers]
+  if (!handler || !url.pathname.startsWith('/api/')) return Promise.resolve(new Response(null, { status: 404 }))
+  const slug = url.pathname.replace(/^\/api\//, '').split('/')
+  return handler(request, { params: Promise.resolve({ slug }) })
+}
+
 export async function rest(method: keyof typeof handlers, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const url = new URL(`/api${path}`, base)
-  const request = new Request(url, {
+  const request = new Request(new URL(`/api${path}`, base), {
     method,
     headers: { 'content-type': 'application/json', ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
-  const slug = url.pathname.replace(/^\/api\//, '').split('/')
-  const response = await handlers[method](request, { params: Promise.resolve({ slug }) })
+  const response = await dispatch(request)
   return { status: response.status, json: (await response.json()) as any }
 }
 

@@ -3,33 +3,19 @@
 import type { APIRoute, GetStaticPaths } from 'astro'
 
 import { indicatorCsvHref, indicatorHref, indicatorSlug, toJson } from '../../lib/progress'
-import { cacheKey } from '../../lib/cache-keys'
-import { loadProgressData, progressCollections } from './_data'
+import { indicatorPaths, type IndicatorProps } from './_data'
 
 export const prerender = true
 
-export const getStaticPaths = (async () => {
-  const { indicators, rows } = await loadProgressData()
-  const key = await cacheKey(progressCollections)
-  return indicators.map((indicator) => ({
-    params: { indicatorSlug: indicatorSlug(indicator) },
-    cacheKey: key,
-    props: { indicatorId: indicator.id, name: indicator.name, code: indicator.code, slug: indicatorSlug(indicator) },
-  }))
-}) satisfies GetStaticPaths
+export const getStaticPaths = indicatorPaths satisfies GetStaticPaths
 
-type Props = { indicatorId: number; name: string; code: string; slug: string }
-
-export const GET: APIRoute<Props> = async ({ props, site }) => {
-  const { rows } = await loadProgressData()
-  const body = toJson(
-    rows.filter((r) => r.indicatorId === props.indicatorId),
-    {
-      title: `${props.name} (${props.code})`,
-      description: `Mục tiêu và số liệu thực hiện chỉ tiêu “${props.name}” theo năm và địa bàn.`,
-      pageUrl: new URL(indicatorHref(props.slug), site).toString(),
-      csvUrl: new URL(indicatorCsvHref(props.slug), site).toString(),
-    },
-  )
+export const GET: APIRoute<IndicatorProps> = ({ props: { indicator, rows }, site }) => {
+  const slug = indicatorSlug(indicator)
+  const body = toJson(rows, {
+    title: `${indicator.name} (${indicator.code})`,
+    description: `Mục tiêu và số liệu thực hiện chỉ tiêu “${indicator.name}” theo năm và địa bàn.`,
+    pageUrl: new URL(indicatorHref(slug), site).toString(),
+    csvUrl: new URL(indicatorCsvHref(slug), site).toString(),
+  })
   return new Response(body, { headers: { 'content-type': 'application/json; charset=utf-8' } })
 }

@@ -5,7 +5,8 @@
  */
 import { getCollection } from 'astro:content'
 
-import { compareIds, datasetRows, type DataRow, type IndicatorLike, type PlanLike, type ReportLike } from '../../lib/progress'
+import { cacheKey } from '../../lib/cache-keys'
+import { compareIds, datasetRows, indicatorSlug, type DataRow, type IndicatorLike, type PlanLike, type ReportLike } from '../../lib/progress'
 
 export interface ProgressData {
   indicators: IndicatorLike[]
@@ -30,3 +31,19 @@ export async function loadProgressData(): Promise<ProgressData> {
   const plans = planEntries.map((e) => e.data as PlanLike)
   return { indicators, reports, plans, rows: datasetRows(indicators, reports, plans) }
 }
+
+/**
+ * The paths of the per-indicator routes (page, CSV, JSON): one indicator and its rows each,
+ * keyed on every collection they are made from.
+ */
+export async function indicatorPaths() {
+  const { indicators, rows } = await loadProgressData()
+  const key = await cacheKey(progressCollections)
+  return indicators.map((indicator) => ({
+    params: { indicatorSlug: indicatorSlug(indicator) },
+    cacheKey: key,
+    props: { indicator, rows: rows.filter((r) => r.indicatorId === indicator.id) },
+  }))
+}
+
+export type IndicatorProps = Awaited<ReturnType<typeof indicatorPaths>>[number]['props']

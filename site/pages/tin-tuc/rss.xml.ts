@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro'
 import { getCollection } from 'astro:content'
 
+import { PORTAL_NAME } from '../../../cms/lib/portal'
 import type { News } from '../../../cms/payload-types'
 import { buildRss, newsDate, newsHref, sortNews } from '../../lib/news'
 
@@ -9,7 +10,7 @@ export const GET: APIRoute = async ({ site, url }) => {
   const base = site ?? new URL(url.origin)
   const news = sortNews((await getCollection('news')).map((e: { data: unknown }) => e.data as News)).slice(0, 50)
   const xml = buildRss({
-    title: 'Tin tức — Cổng thông tin Xã hội học tập',
+    title: `Tin tức — ${PORTAL_NAME}`,
     link: new URL('/tin-tuc/', base).toString(),
     self: new URL('/tin-tuc/rss.xml', base).toString(),
     description: 'Tin tức về khuyến học, khuyến tài, xây dựng xã hội học tập và thi đua - khen thưởng.',
