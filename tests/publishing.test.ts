@@ -71,6 +71,8 @@ beforeAll(async () => {
       ...process.env,
       ...releaseEnv,
       PORTAL_NOW: '2026-11-22',
+      // As on CI: Astro's log is coloured, and the page counts must still be read from it.
+      FORCE_COLOR: '1',
     }),
   })
   setPortalBuildQueue(queue)

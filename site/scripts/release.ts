@@ -45,6 +45,7 @@ export const releaseEnvIn = (dir: string) => ({
   PORTAL_CACHE_DIR: path.join(dir, 'cache'),
 })
 
+/** Runs `astro build` into `outDir`; resolves with its log, colours removed. */
 function runAstroBuild(outDir: string, cacheDir: string, env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
@@ -61,9 +62,10 @@ function runAstroBuild(outDir: string, cacheDir: string, env: NodeJS.ProcessEnv)
     child.stderr.on('data', collect(process.stderr))
     child.on('error', reject)
     child.on('exit', (code) => {
-      if (code === 0) return resolve(output)
-      // The first error Astro reports says what went wrong (e.g. content it cannot render).
+      // Astro colours its log when the terminal (or FORCE_COLOR, as on CI) asks for it.
       const plain = stripVTControlCharacters(output)
+      if (code === 0) return resolve(plain)
+      // The first error Astro reports says what went wrong (e.g. content it cannot render).
       const cause = plain
         .split('\n')
         .map((line) => line.trim())
