@@ -31,7 +31,42 @@ const secrets = {
   draftHonourees: content.honourees.filter((h) => h.status === 'draft').map((h) => h.name as string),
   privateContact: content.honourees.flatMap((h) => Object.values(h.privateContact ?? {}) as string[]),
   consentNotes: content.honourees.map((h) => h.consent?.note as string | undefined).filter((n): n is string => Boolean(n)),
+  draftPdfName: 'phu-luc-zqx-ban-nhap.pdf',
 }
+let attachedPdf: { id: number; filename?: string | null }
+
+/** A small valid PDF (one blank page, with a cross-reference table) carrying `marker` in its metadata. */
+function pdfBytes(marker: string): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+    `<< /Title (${marker}) >>`,
+  ]
+  let body = '%PDF-1.4\n'
+  const offsets = objects.map((object, i) => {
+    const offset = body.length
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`
+    return offset
+  })
+  const xref = body.length
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 4 0 R >>\nstartxref\n${xref}\n%%EOF\n`
+  return Buffer.from(body, 'latin1')
+}
+
+const uploadPdf = (name: string, marker: string) => {
+  const data = pdfBytes(marker)
+  return payload.create({
+    collection: 'media',
+    data: { alt: `Tệp ${name}` },
+    file: { data, name, mimetype: 'application/pdf', size: data.length },
+    overrideAccess: true,
+  })
+}
+
+const planByKey = async (key: string) =>
+  (await payload.find({ collection: 'plans', where: { seedKey: { equals: key } }, overrideAccess: true, limit: 1 })).docs[0]
 
 const published = (list: Rec[]) => list.filter((r) => r.status !== 'draft')
 const page = (urlPath: string) => fs.readFileSync(pagePath(build.clientDir, urlPath), 'utf8')
@@ -44,8 +79,24 @@ beforeAll(async () => {
   payload = cms.payload
   await seed(payload)
   await payload.create({ collection: 'news', data: { title: secrets.draftNews, _status: 'draft' }, draft: true, overrideAccess: true })
-  const plan = (await payload.find({ collection: 'plans', where: { seedKey: { equals: 'kh-38-hdtdkt-thai-binh-2023' } }, overrideAccess: true })).docs[0]
-  await payload.update({ collection: 'plans', id: plan.id, data: { summary: secrets.draftPlanEdit, _status: 'draft' }, draft: true, overrideAccess: true })
+  // A PDF attached to a published plan is published with it; one attached only in a draft edit is not.
+  attachedPdf = await uploadPdf('phu-luc-zqx-cong-khai.pdf', 'ZQXPUBLICPDF')
+  const draftPdf = await uploadPdf(secrets.draftPdfName, 'ZQXDRAFTPDF')
+  const withPdf = await planByKey('kh-29-hkh-thai-binh-2022-chuong-trinh-387')
+  await payload.update({
+    collection: 'plans',
+    id: withPdf.id,
+    data: { attachments: [...(withPdf.attachments ?? []), { title: 'Phụ lục ZQX bản PDF', file: attachedPdf.id }] },
+    overrideAccess: true,
+  })
+  const plan = await planByKey('kh-38-hdtdkt-thai-binh-2023')
+  await payload.update({
+    collection: 'plans',
+    id: plan.id,
+    data: { summary: secrets.draftPlanEdit, attachments: [...(plan.attachments ?? []), { title: 'Phụ lục nháp', file: draftPdf.id }], _status: 'draft' },
+    draft: true,
+    overrideAccess: true,
+  })
   build = await buildPortal(cms.dbFile, { PORTAL_NOW: '2026-11-22' })
 }, 600_000)
 
@@ -77,6 +128,15 @@ describe('every published document has its page with its facts', () => {
     expect(text(`/dien-hinh/${await slugOf('honourees', h.key)}/`)).toContain('Dữ liệu minh họa')
   })
 
+  test('a file attached to a published plan is served by the portal, linked from the plan', async () => {
+    const slug = await slugOf('plans', 'kh-29-hkh-thai-binh-2022-chuong-trinh-387')
+    const href = `/tai-lieu/${attachedPdf.filename}`
+    expect(page(`/van-ban/${slug}/`)).toMatch(new RegExp(`<a href="${href}">Phụ lục ZQX bản PDF</a>\\s*<span class="meta"> \\(PDF, 1 KB\\)`))
+    expect(fs.readFileSync(path.join(build.clientDir, href))).toEqual(pdfBytes('ZQXPUBLICPDF'))
+    // Never a link to the CMS.
+    expect(page(`/van-ban/${slug}/`)).not.toContain('/api/media/')
+  })
+
   test('sitemap and RSS list the published pages', async () => {
     const sitemap = fs.readFileSync(path.join(build.clientDir, 'sitemap.xml'), 'utf8')
     for (const p of content.plans) expect(sitemap).toContain(`/van-ban/${await slugOf('plans', p.key)}/`)
@@ -87,7 +147,15 @@ describe('every published document has its page with its facts', () => {
 })
 
 test('no draft, unpublished or private content is in any output file', () => {
-  const needles = [secrets.draftNews, secrets.draftPlanEdit, ...secrets.draftHonourees, ...secrets.privateContact, ...secrets.consentNotes]
+  const needles = [
+    secrets.draftNews,
+    secrets.draftPlanEdit,
+    secrets.draftPdfName,
+    'ZQXDRAFTPDF',
+    ...secrets.draftHonourees,
+    ...secrets.privateContact,
+    ...secrets.consentNotes,
+  ]
   expect(needles.length).toBeGreaterThan(4)
   let files = 0
   for (const dir of [build.outDir, build.cacheDir]) {

@@ -45,6 +45,11 @@ export const mediaSchema = ({ image }: SchemaContext) =>
     width: z.number(),
   })
 
+/** The CMS media folder, as the Media collection resolves it (MEDIA_DIR or .data/media). */
+export async function mediaDir(): Promise<string> {
+  return (await cms()).collections.media.config.upload.staticDir as string
+}
+
 export function mediaLoader(): Loader {
   return {
     name: 'payload-media',
@@ -63,7 +68,7 @@ export function mediaLoader(): Loader {
         overrideAccess: false,
         pagination: false,
       })
-      const staticDir = payload.collections.media.config.upload.staticDir as string
+      const staticDir = await mediaDir()
       store.clear()
       for (const m of docs) {
         if (!m.filename || !m.width || !imageFile.test(m.filename)) continue

@@ -583,14 +583,33 @@ export function targetsOfPlan(index: PlanIndex, plan: Plan): TargetGroup[] {
   return groups
 }
 
+/** Where the portal serves an attached file (copied from the CMS media folder at build time). */
+export const attachmentFileUrl = (filename: string) => `/tai-lieu/${encodeURIComponent(filename)}`
+
+type AttachedFile = { filename: string; mimeType?: string | null; filesize?: number | null; updatedAt: string }
+
+/** The uploaded file of an attachment row, when it has one. */
+const attachedFile = (row: NonNullable<Plan['attachments']>[number]): AttachedFile | undefined =>
+  row.file && typeof row.file === 'object' && row.file.filename ? (row.file as AttachedFile) : undefined
+
+/** Every file attached to a published document: the files the portal publishes under /tai-lieu/. */
+export function attachedFiles(index: PlanIndex): AttachedFile[] {
+  const byName = new Map<string, AttachedFile>()
+  for (const plan of index.plans) for (const row of plan.attachments ?? []) {
+    const file = attachedFile(row)
+    if (file) byName.set(file.filename, file)
+  }
+  return [...byName.values()]
+}
+
 export function attachmentsOf(index: PlanIndex, plan: Plan) {
   return (plan.attachments ?? []).map((a) => {
     const linked = resolve(index.planById, a.plan)
-    const file = a.file && typeof a.file === 'object' ? a.file : undefined
+    const file = attachedFile(a)
     return {
       title: a.title,
-      url: linked ? planUrl(linked) : (file?.url ?? undefined),
-      kind: linked ? ('plan' as const) : file?.url ? ('file' as const) : undefined,
+      url: linked ? planUrl(linked) : file ? attachmentFileUrl(file.filename) : undefined,
+      kind: linked ? ('plan' as const) : file ? ('file' as const) : undefined,
       fileInfo: file?.mimeType ? fileInfo(file.mimeType, file.filesize) : undefined,
     }
   })
