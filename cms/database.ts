@@ -7,6 +7,9 @@ import { fileURLToPath } from 'node:url'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import type { DatabaseAdapterObj } from 'payload'
+
+import { queueWrites } from './lib/sqliteWriteQueue'
 
 const cmsDir = path.dirname(fileURLToPath(import.meta.url))
 export const repoRoot = path.resolve(cmsDir, '..')
@@ -18,7 +21,7 @@ export function databaseAdapter(url: string | undefined = process.env.DATABASE_U
   if (isMongoUrl(url)) {
     return mongooseAdapter({ url: url as string, migrationDir: path.join(cmsDir, 'migrations', 'mongodb') })
   }
-  return sqliteAdapter({
+  return withQueuedWrites(sqliteAdapter({
     client: { url: url && url.startsWith('file:') ? url : `file:${defaultSqliteFile}` },
     migrationDir: path.join(cmsDir, 'migrations', 'sqlite'),
     // Schema changes go through committed migrations, in development as in production.
@@ -30,5 +33,21 @@ export function databaseAdapter(url: string | undefined = process.env.DATABASE_U
     // readers never block the writer, and a short wait absorbs brief write locks.
     wal: true,
     busyTimeout: 10_000,
-  })
+  }))
+}
+
+/** Saves made at the same time in this process wait their turn instead of failing (see sqliteWriteQueue). */
+function withQueuedWrites<T extends DatabaseAdapterObj>(adapterObj: T): T {
+  return {
+    ...adapterObj,
+    init: (args) => {
+      const adapter = adapterObj.init(args) as ReturnType<T['init']> & { client?: Parameters<typeof queueWrites>[0] }
+      const connect = adapter.connect
+      adapter.connect = async function (this: typeof adapter, options) {
+        await connect?.call(this, options)
+        if (this.client) queueWrites(this.client)
+      }
+      return adapter
+    },
+  }
 }

@@ -200,6 +200,8 @@ describe('a failed build never takes the portal down', () => {
     const s = await status()
     expect(s.lastOutcome).toBe('failure')
     expect(s.lastError).toContain('video-embed')
+    // Staff see Astro's error itself, not the page line the log printed before it.
+    expect(s.lastError).toMatch(/^astro build thất bại \(mã 1\): \[build\] Caught error rendering \/tin-tuc\/tin-loi-zqxbroken/)
     expect(s.lastLog).toBeTruthy()
     expect(s.lastFailureReasons).toContain('ZQXBROKEN')
     expect(portal.liveRelease()).toBe(before)

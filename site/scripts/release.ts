@@ -66,11 +66,14 @@ function runAstroBuild(outDir: string, cacheDir: string, env: NodeJS.ProcessEnv)
       const plain = stripVTControlCharacters(output)
       if (code === 0) return resolve(plain)
       // The first error Astro reports says what went wrong (e.g. content it cannot render).
+      // A page's log line has no line break before an error, so take the error from where it starts.
       const cause = plain
         .split('\n')
-        .map((line) => line.trim())
-        .find((line) => /^\[ERROR\]|Error:|^error\b/i.test(line))
-      reject(new Error(`astro build thất bại (mã ${code})${cause ? `: ${cause.replace(/^\[ERROR\]\s*/, '')}` : ''}`))
+        .map((line) => /\[ERROR\]\s*(.*)|(\w*Error:.*)|^\s*(error\b.*)/i.exec(line))
+        .find(Boolean)
+        ?.slice(1)
+        .find(Boolean)
+      reject(new Error(`astro build thất bại (mã ${code})${cause ? `: ${cause.trim()}` : ''}`))
     })
   })
 }

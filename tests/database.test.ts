@@ -1,0 +1,96 @@
+/**
+ * The embedded SQLite database under concurrent saves, on a real Payload and a real file:
+ * saves made at the same moment (two editors, autosave, the jobs queue, build status) all
+ * land, one after another, instead of failing with SQLITE_BUSY; a failed save frees the way;
+ * reads never wait for a writer.
+ */
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+
+import { WriteLock, WriteQueueTimeoutError } from '../cms/lib/sqliteWriteQueue'
+import { startTestCms, type TestCms } from './helpers/payload'
+
+let cms: TestCms
+let payload: Payload
+
+beforeAll(async () => {
+  cms = await startTestCms()
+  payload = cms.payload
+}, 120_000)
+
+afterAll(async () => cms?.cleanup())
+
+const countTopics = async (prefix: string) =>
+  (await payload.count({ collection: 'topics', where: { name: { like: prefix } }, overrideAccess: true })).totalDocs
+
+describe('saves at the same time', () => {
+  test('twenty creates and updates started together all succeed', async () => {
+    const first = await payload.create({ collection: 'topics', data: { name: 'ZQXCONC gốc' }, overrideAccess: true })
+    const results = await Promise.allSettled([
+      ...Array.from({ length: 16 }, (_, i) => payload.create({ collection: 'topics', data: { name: `ZQXCONC chủ đề ${i}` }, overrideAccess: true })),
+      ...Array.from({ length: 4 }, (_, i) =>
+        payload.update({ collection: 'topics', id: first.id, data: { name: `ZQXCONC gốc, sửa lần ${i}` }, overrideAccess: true }),
+      ),
+    ])
+    const failures = results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))
+    expect(failures).toEqual([])
+    expect(await countTopics('ZQXCONC')).toBe(17)
+  }, 60_000)
+
+  test('a save waits while another transaction is open, then lands', async () => {
+    const holder = await payload.db.beginTransaction()
+    expect(holder).toBeTruthy()
+    await payload.db.create({ collection: 'topics', data: { name: 'ZQXHELD', slug: 'zqxheld' }, req: { transactionID: holder! } as never })
+    let landed = false
+    const waiting = payload.create({ collection: 'topics', data: { name: 'ZQXWAITED' }, overrideAccess: true }).then(() => (landed = true))
+    await new Promise((r) => setTimeout(r, 300))
+    expect(landed).toBe(false)
+    // Reads are not queued behind the open transaction.
+    expect(await countTopics('ZQXCONC')).toBe(17)
+    await payload.db.commitTransaction(holder!)
+    await waiting
+    expect(await countTopics('ZQXHELD')).toBe(1)
+    expect(await countTopics('ZQXWAITED')).toBe(1)
+  })
+
+  test('a save the CMS rejects frees the way for the next ones and leaves nothing behind', async () => {
+    const results = await Promise.allSettled([
+      payload.create({ collection: 'topics', data: { name: 'ZQXAFTER 1' }, overrideAccess: true }),
+      payload.create({ collection: 'topics', data: {} as never, overrideAccess: true }),
+      payload.create({ collection: 'topics', data: { name: 'ZQXAFTER 2' }, overrideAccess: true }),
+    ])
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+    expect(await countTopics('ZQXAFTER')).toBe(2)
+    expect((await payload.count({ collection: 'topics', where: { name: { exists: false } }, overrideAccess: true })).totalDocs).toBe(0)
+  })
+})
+
+describe('the write lock', () => {
+  test('writers go in the order they asked', async () => {
+    const lock = new WriteLock()
+    const order: number[] = []
+    await Promise.all(
+      [0, 1, 2, 3].map(async (n) => {
+        const release = await lock.acquire()
+        await new Promise((r) => setTimeout(r, 10 * (4 - n)))
+        order.push(n)
+        release()
+      }),
+    )
+    expect(order).toEqual([0, 1, 2, 3])
+    expect(lock.queued).toBe(0)
+  })
+
+  test('a writer stuck too long makes the next one fail with a clear Vietnamese message, and the one after still runs', async () => {
+    const lock = new WriteLock(200)
+    const stuck = await lock.acquire()
+    const second = lock.acquire()
+    await expect(second).rejects.toBeInstanceOf(WriteQueueTimeoutError)
+    await expect(second).rejects.toThrow(/Cơ sở dữ liệu đang bận .* không có gì bị thay đổi, hãy thử lại/)
+    const third = lock.acquire()
+    stuck()
+    const release = await third
+    release()
+    expect(lock.queued).toBe(0)
+  })
+})
