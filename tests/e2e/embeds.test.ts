@@ -3,7 +3,9 @@
  * optional script the iframe takes its content's height (and follows it when the width
  * changes); without it the plain iframe still shows the campaign.
  */
+import fs from 'node:fs'
 import http from 'node:http'
+import { createRequire } from 'node:module'
 
 import type { Browser, Frame, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
@@ -11,6 +13,12 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
 import { launchBrowser } from './browser'
 
 const portal = inject('portalUrl')
+const require = createRequire(import.meta.url)
+/** The resizers news sites already run, as published on npm (dev dependencies). */
+const resizerLibraries: Record<string, string> = {
+  '/pym.v1.min.js': require.resolve('pym.js/dist/pym.v1.min.js'),
+  '/iframeResizer.min.js': require.resolve('iframe-resizer/js/iframeResizer.min.js'),
+}
 let browser: Browser
 let news: { url: string; close: () => void }
 let campaignPath: string
@@ -32,9 +40,24 @@ beforeAll(async () => {
   const pages: Record<string, string> = {
     '/co-script.html': article(`<h1>Bài có khung tự co giãn</h1>${snippet.iframe}\n${snippet.script}`),
     '/khong-script.html': article(`<h1>Bài chỉ có khung</h1>${snippet.iframe}`),
+    // Pym.js builds the iframe itself (adding ?childId=…) and sizes it from the child's messages.
+    '/pym.html': article(
+      `<h1>Bài dùng Pym.js</h1><div id="nhung-pym"></div><script src="/pym.v1.min.js"></script>` +
+        `<script>new pym.Parent('nhung-pym', '${portal}/nhung${campaignPath}', { title: 'Tháng khuyến học' })</script>`,
+    ),
+    // iframe-resizer v4 on a plain iframe: handshake, then height messages; origin checked.
+    '/iframe-resizer.html': article(
+      `<h1>Bài dùng iframe-resizer</h1><iframe id="nhung-ir" src="${portal}/nhung${campaignPath}" title="Tháng khuyến học" width="100%" height="150"></iframe>` +
+        `<script src="/iframeResizer.min.js"></script><script>iFrameResize({ checkOrigin: ['${new URL(portal).origin}'], warningTimeout: 0 }, '#nhung-ir')</script>`,
+    ),
     '/trang-day-du.html': article(`<h1>Khung trang đầy đủ</h1><iframe src="${portal}${campaignPath}" title="Trang đầy đủ" width="100%" height="400"></iframe>`),
   }
   const server = http.createServer((req, res) => {
+    const library = resizerLibraries[req.url ?? '']
+    if (library) {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' })
+      return res.end(fs.readFileSync(library))
+    }
     const body = pages[req.url ?? '']
     res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' })
     res.end(body ?? '')
@@ -55,8 +78,9 @@ async function frameOf(page: Page): Promise<Frame> {
   return frame!
 }
 
+/** The height of the iframe's viewport (inside any border) and of the page shown in it. */
 const heights = async (page: Page, frame: Frame) => ({
-  iframe: await page.locator('iframe').evaluate((el) => el.getBoundingClientRect().height),
+  iframe: await page.locator('iframe').evaluate((el) => el.clientHeight),
   content: await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height)),
 })
 
@@ -80,6 +104,19 @@ describe('embedding a campaign on another site', () => {
     await page.setViewportSize({ width: 340, height: 800 })
     await expect.poll(async () => (await heights(page, frame)).content, { timeout: 10_000 }).toBeGreaterThan(wide.content)
     await expect.poll(async () => { const h = await heights(page, frame); return Math.abs(h.iframe - h.content) }, { timeout: 10_000 }).toBeLessThanOrEqual(1)
+    await page.close()
+  })
+
+  test.each([
+    ['Pym.js', '/pym.html'],
+    ['iframe-resizer v4', '/iframe-resizer.html'],
+  ])('a news site’s own %s resizer sizes the embed to its content', async (_, pagePath) => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } })
+    await page.goto(`${news.url}${pagePath}`)
+    const frame = await frameOf(page)
+    expect(await frame.locator('h1').innerText()).toBe('Tháng khuyến học')
+    await expect.poll(async () => { const h = await heights(page, frame); return Math.abs(h.iframe - h.content) }, { timeout: 10_000 }).toBeLessThanOrEqual(1)
+    expect((await heights(page, frame)).content).toBeGreaterThan(150)
     await page.close()
   })
 
