@@ -3,6 +3,7 @@
  * API (overrideAccess: false, as the portal calls it), REST and GraphQL.
  */
 import type { Payload } from 'payload'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { makeUser, startTestCms, type TestCms } from './helpers/payload'
@@ -85,6 +86,39 @@ beforeAll(async () => {
       overrideAccess: true,
     })
   ).id
+
+  // Files: one shown by a published news item, one attached to a published plan, one photo of
+  // an individual honouree still waiting for consent (a draft), one used by nothing.
+  const image = async (alt: string) => {
+    const data = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#336699' } }).png().toBuffer()
+    return payload.create({ collection: 'media', data: { alt }, file: { data, name: `${alt}.png`, mimetype: 'image/png', size: data.length }, overrideAccess: true })
+  }
+  const publishedHero = await image('Ảnh tin đã xuất bản')
+  const publishedAttachment = await image('Phụ lục kế hoạch')
+  const draftHonoureePhoto = await image('Ảnh cá nhân chưa đồng ý')
+  const unused = await image('Ảnh chưa dùng')
+  ids.newsWithHero = (
+    await payload.create({ collection: 'news', data: { title: 'Tin có ảnh', heroImage: publishedHero.id, _status: 'published' }, overrideAccess: true })
+  ).id
+  await payload.update({
+    collection: 'plans',
+    id: ids.published,
+    data: { attachments: [{ title: 'Phụ lục', file: publishedAttachment.id }] },
+    overrideAccess: true,
+  })
+  await payload.create({
+    collection: 'honourees',
+    data: { name: 'Bà Trần Thị Chờ', kind: 'individual', award: 'certificate-of-merit', year: 2024, photos: [draftHonoureePhoto.id], _status: 'draft' },
+    draft: true,
+    overrideAccess: true,
+  })
+  ids.media = {
+    publishedHero: publishedHero.id,
+    publishedAttachment: publishedAttachment.id,
+    draftHonoureePhoto: draftHonoureePhoto.id,
+    unused: unused.id,
+    files: { publishedHero: publishedHero.filename, draftHonoureePhoto: draftHonoureePhoto.filename },
+  }
 })
 afterAll(async () => cms?.cleanup())
 
@@ -142,6 +176,25 @@ describe('anonymous readers', () => {
     expect((await payload.find({ collection: 'indicator-reports', ...anonymous })).totalDocs).toBe(2)
     await rejected(payload.find({ collection: 'users', ...anonymous }))
     expect((await http.rest('GET', '/users')).status).toBe(403)
+  })
+
+  test('see only the files a published document uses; a photo awaiting consent stays private', async () => {
+    const { media } = ids
+    const listed = (await http.rest('GET', '/media?limit=100')).json.docs.map((d: any) => d.id)
+    expect(listed.sort()).toEqual([media.publishedHero, media.publishedAttachment].sort())
+    expect((await payload.find({ collection: 'media', ...anonymous })).docs.map((d) => d.id).sort()).toEqual(listed.sort())
+    for (const hidden of [media.draftHonoureePhoto, media.unused]) {
+      expect((await http.rest('GET', `/media/${hidden}`)).status).toBeGreaterThanOrEqual(400)
+      await rejected(payload.findByID({ collection: 'media', id: hidden, ...anonymous }))
+    }
+    // Upload names follow the slug rule (tones folded, đ → d).
+    expect(media.files.publishedHero).toBe('anh-tin-da-xuat-ban.png')
+    const file = (name: string) => http.dispatch(new Request(`http://localhost/api/media/file/${encodeURIComponent(name)}`))
+    expect((await file(media.files.publishedHero)).status).toBe(200)
+    expect((await file(media.files.draftHonoureePhoto)).status).toBeGreaterThanOrEqual(400)
+    // Populated in a published document, a public file comes with it.
+    const news = await payload.findByID({ collection: 'news', id: ids.newsWithHero, depth: 1, ...anonymous })
+    expect((news.heroImage as any)?.alt).toBe('Ảnh tin đã xuất bản')
   })
 
   test('cannot write anything', async () => {
@@ -207,6 +260,11 @@ describe('author: writes drafts, never publishes', () => {
     const doc = await payload.findByID({ collection: 'plans', id: ids.draft, draft: true, ...asUser(users.author) })
     expect(doc.title).toBe('Kế hoạch nháp bí mật')
     expect((await payload.findVersions({ collection: 'plans', ...asUser(users.author) })).totalDocs).toBeGreaterThan(0)
+  })
+
+  test('sees every file in the media library, unpublished ones included', async () => {
+    const { docs } = await payload.find({ collection: 'media', ...asUser(users.author) })
+    expect(docs.map((d) => d.id)).toEqual(expect.arrayContaining([ids.media.draftHonoureePhoto, ids.media.unused, ids.media.publishedHero]))
   })
 
   test('cannot touch reference data, reports or users', async () => {
@@ -296,6 +354,8 @@ describe('data reporter: own organisation’s indicator reports only', () => {
     expect(docs.map((d) => d.id)).not.toContain(ids.draft)
     const h = await payload.findByID({ collection: 'honourees', id: ids.honouree, ...asUser(users.reporterA) })
     expect(h.privateContact).toBeUndefined()
+    const media = await payload.find({ collection: 'media', ...asUser(users.reporterA) })
+    expect(media.docs.map((d) => d.id).sort()).toEqual([ids.media.publishedHero, ids.media.publishedAttachment].sort())
   })
 })
 

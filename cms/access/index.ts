@@ -10,6 +10,7 @@ import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
 import { Forbidden } from 'payload'
 
 import type { UserRole } from '../fields/options'
+import { mediaIdsUsedByPublished } from '../lib/mediaUses'
 
 type MaybeUser = PayloadRequest['user']
 
@@ -83,6 +84,22 @@ export const authorsSaveDraftsOnly = ({
 }
 
 export const canReadVersions: Access = staff
+
+// ── Media ───────────────────────────────────────────────────────────────────
+const publicMediaIds = new WeakMap<PayloadRequest, ReturnType<typeof mediaIdsUsedByPublished>>()
+
+/**
+ * Staff see every file; everyone else only the files a published document uses. A photo
+ * uploaded for an honouree whose consent is not yet recorded stays private until then.
+ */
+export const publishedMediaOrStaff: Access = async ({ req }) => {
+  if (isStaffUser(req.user)) return true
+  // Once per request: populating many documents asks this for every media relation.
+  let ids = publicMediaIds.get(req)
+  if (!ids) publicMediaIds.set(req, (ids = mediaIdsUsedByPublished(req.payload, req)))
+  const list = await ids
+  return list.length > 0 ? ({ id: { in: list } } satisfies Where) : false
+}
 
 // ── Indicator reports ───────────────────────────────────────────────────────
 export const createIndicatorReport: Access = ({ req, data }) => {

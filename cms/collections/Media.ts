@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url'
 
 import type { CollectionConfig } from 'payload'
 
-import { anyone, editors, staff } from '../access'
+import { editors, publishedMediaOrStaff, staff } from '../access'
 import { illustrativeField, seedKeyField } from '../fields/common'
+import { uploadFileNameAsSlug } from '../hooks/uploadFileName'
 import { t } from '../fields/labels'
 import { validateAlt } from '../fields/validators'
 import { portalRebuildHooks } from '../publishing/hooks'
@@ -13,8 +14,8 @@ export const Media: CollectionConfig = {
   slug: 'media',
   labels: { singular: t('Tệp đa phương tiện', 'Media'), plural: t('Thư viện ảnh, tệp', 'Media') },
   admin: { group: t('Nội dung', 'Content'), useAsTitle: 'alt' },
-  access: { read: anyone, create: staff, update: staff, delete: editors },
-  hooks: portalRebuildHooks,
+  access: { read: publishedMediaOrStaff, create: staff, update: staff, delete: editors },
+  hooks: { ...portalRebuildHooks, beforeOperation: [uploadFileNameAsSlug] },
   upload: {
     staticDir: process.env.MEDIA_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.data/media'),
     mimeTypes: ['image/*', 'application/pdf'],

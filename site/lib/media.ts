@@ -1,8 +1,8 @@
 /**
  * CMS images on the public portal, through astro:assets.
  *
- * The `media` content collection holds the images that published campaigns, news and
- * honourees use — and only those, so a photo of a draft honouree never reaches the build.
+ * The `media` content collection holds the images that published documents use
+ * (cms/lib/mediaUses.ts) — and only those, so a photo of a draft honouree never reaches the build.
  * Each entry's `src` is the original file in the CMS media directory (MEDIA_DIR or
  * .data/media, as the Media collection resolves it), passed through the content layer's
  * `image()`: Astro imports it like a local image and sharp writes the AVIF/WebP widths
@@ -13,17 +13,10 @@ import path from 'node:path'
 import type { SchemaContext } from 'astro/content/config'
 import type { Loader } from 'astro/loaders'
 import { z } from 'astro/zod'
-import type { CollectionSlug } from 'payload'
 
+import { mediaIdsOf, mediaRefId, mediaUses, type MediaUsingCollection } from '../../cms/lib/mediaUses'
 import type { Media } from '../../cms/payload-types'
 import { cms, findPublished } from './cms'
-
-/** The upload fields of each public collection that reference `media`. */
-const mediaFields: Partial<Record<CollectionSlug, string[]>> = {
-  campaigns: ['heroImage'],
-  news: ['heroImage'],
-  honourees: ['photos'],
-}
 
 /** Raster formats sharp reads; PDFs and other attachments are not images to show. */
 const imageFile = /\.(avif|gif|jpe?g|png|tiff?|webp)$/i
@@ -31,8 +24,10 @@ const imageFile = /\.(avif|gif|jpe?g|png|tiff?|webp)$/i
 export type MediaRef = number | string | Pick<Media, 'id'> | null | undefined
 
 /** The id of a media reference, populated or not. */
-export const mediaId = (ref: MediaRef): string | undefined =>
-  ref == null ? undefined : typeof ref === 'object' ? String(ref.id) : String(ref)
+export const mediaId = (ref: MediaRef): string | undefined => {
+  const id = mediaRefId(ref)
+  return id === undefined ? undefined : String(id)
+}
 
 export const mediaSchema = ({ image }: SchemaContext) =>
   z.object({
@@ -55,19 +50,14 @@ export function mediaLoader(): Loader {
     name: 'payload-media',
     load: async ({ store, parseData, generateDigest }) => {
       const payload = await cms()
-      const ids = new Set<string>()
-      for (const [collection, fields] of Object.entries(mediaFields)) {
-        for (const doc of await findPublished(collection as CollectionSlug, 0)) {
-          for (const ref of fields.flatMap((f) => doc[f] ?? [])) ids.add(mediaId(ref) as string)
-        }
+      const ids = new Set<number | string>()
+      for (const collection of Object.keys(mediaUses) as MediaUsingCollection[]) {
+        for (const id of mediaIdsOf(collection, await findPublished(collection, 0))) ids.add(id)
       }
-      const { docs } = await payload.find({
-        collection: 'media',
-        where: { id: { in: [...ids] } },
-        depth: 0,
-        overrideAccess: false,
-        pagination: false,
-      })
+      // As an anonymous reader: the CMS itself only shows files that published documents use.
+      const docs = ids.size
+        ? (await payload.find({ collection: 'media', where: { id: { in: [...ids] } }, depth: 0, overrideAccess: false, pagination: false })).docs
+        : []
       const staticDir = await mediaDir()
       store.clear()
       for (const m of docs) {
