@@ -705,6 +705,8 @@ export interface User {
   collection: 'users';
 }
 /**
+ * Static pages such as About; published at /trang/<slug>/.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "pages".
  */
@@ -1393,6 +1395,26 @@ export interface SiteSetting {
      */
     link?: string | null;
   };
+  /**
+   * Shown in this order in the header.
+   */
+  navigation?:
+    | {
+        label: string;
+        link: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * When empty, the footer links to About and Personal data protection.
+   */
+  footerLinks?:
+    | {
+        label: string;
+        link: string;
+        id?: string | null;
+      }[]
+    | null;
   operator?: string | null;
   contactEmail?: string | null;
   contactPhone?: string | null;
@@ -1437,6 +1459,20 @@ export interface SiteSettingsSelect<T extends boolean = true> {
         enabled?: T;
         text?: T;
         link?: T;
+      };
+  navigation?:
+    | T
+    | {
+        label?: T;
+        link?: T;
+        id?: T;
+      };
+  footerLinks?:
+    | T
+    | {
+        label?: T;
+        link?: T;
+        id?: T;
       };
   operator?: T;
   contactEmail?: T;

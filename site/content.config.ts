@@ -27,7 +27,10 @@ function payloadLoader(collection: CollectionSlug, idOf: (doc: any) => string = 
 const settingsLoader: Loader = {
   name: 'payload-site-settings',
   load: async ({ store, generateDigest }) => {
-    const data = JSON.parse(JSON.stringify(await findPublicGlobal('site-settings')))
+    // Without the row ids: until the settings are first saved, Payload fills the menu from
+    // its default value with fresh ids on every read, which would change the digest of
+    // every page on every build.
+    const data = JSON.parse(JSON.stringify(await findPublicGlobal('site-settings'), (key, value) => (key === 'id' ? undefined : value)))
     store.clear()
     store.set({ id: 'site', data, digest: generateDigest(data) })
   },

@@ -71,7 +71,7 @@ const planByKey = async (key: string) =>
 const published = (list: Rec[]) => list.filter((r) => r.status !== 'draft')
 const page = (urlPath: string) => fs.readFileSync(pagePath(build.clientDir, urlPath), 'utf8')
 const text = (urlPath: string) => mainText(page(urlPath)) ?? ''
-const slugOf = async (collection: 'plans' | 'campaigns' | 'honourees' | 'news', key: string) =>
+const slugOf = async (collection: 'plans' | 'campaigns' | 'honourees' | 'news' | 'pages', key: string) =>
   (await payload.find({ collection, where: { seedKey: { equals: key } }, overrideAccess: true, draft: true, limit: 1 })).docs[0]?.slug as string
 
 beforeAll(async () => {
@@ -123,6 +123,16 @@ describe('every published document has its page with its facts', () => {
     for (const n of content.news) expect(text(`/tin-tuc/${await slugOf('news', n.key)}/`)).toContain(n.title)
   })
 
+  test('information pages, linked from every page’s footer', async () => {
+    for (const p of content.pages) {
+      const slug = await slugOf('pages', p.key)
+      expect(text(`/trang/${slug}/`)).toContain(p.title)
+      expect(text(`/trang/${slug}/`)).toContain(p.summary)
+      expect(page('/')).toContain(`href="/trang/${slug}/"`)
+    }
+    expect(page('/van-ban/')).toMatch(/<nav aria-label="Điều hướng chính"[\s\S]*href="\/van-ban\/" aria-current="page">Văn bản</)
+  })
+
   test('illustrative honourees say so', async () => {
     const h = published(content.honourees)[0]
     expect(text(`/dien-hinh/${await slugOf('honourees', h.key)}/`)).toContain('Dữ liệu minh họa')
@@ -141,6 +151,7 @@ describe('every published document has its page with its facts', () => {
     const sitemap = fs.readFileSync(path.join(build.clientDir, 'sitemap.xml'), 'utf8')
     for (const p of content.plans) expect(sitemap).toContain(`/van-ban/${await slugOf('plans', p.key)}/`)
     for (const h of published(content.honourees)) expect(sitemap).toContain(`/dien-hinh/${await slugOf('honourees', h.key)}/`)
+    for (const p of content.pages) expect(sitemap).toContain(`/trang/${await slugOf('pages', p.key)}/`)
     const rss = fs.readFileSync(path.join(build.clientDir, 'tin-tuc', 'rss.xml'), 'utf8')
     for (const n of content.news) expect(rss).toContain(n.title)
   })

@@ -148,18 +148,39 @@ describe('publishing makes the portal live', () => {
     expect(await search('zqxrenamed')).toEqual(expect.arrayContaining([`/dien-hinh/${honouree.slug}/`]))
   }, 180_000)
 
-  test('saving the site settings rebuilds every page, cached ones included', async () => {
+  test('saving the site settings (notice, menu, footer links) rebuilds every page, cached ones included', async () => {
     const { docs: [plan] } = await payload.find({ collection: 'plans', limit: 1, overrideAccess: true })
     await payload.updateGlobal({
       slug: 'site-settings',
-      data: { notice: { enabled: true, text: 'Thông báo chung ZQXNOTICE', link: '/phong-trao/' } },
+      data: {
+        notice: { enabled: true, text: 'Thông báo chung ZQXNOTICE', link: '/phong-trao/' },
+        navigation: [
+          { label: 'Trang chủ', link: '/' },
+          { label: 'Văn bản ZQXMENU', link: '/van-ban/' },
+        ],
+        footerLinks: [{ label: 'Liên hệ ZQXFOOTER', link: '/trang/gioi-thieu/' }],
+      },
       ...asEditor(),
     })
     await settle()
     for (const urlPath of ['/', `/van-ban/${plan.slug}/`, '/tin-tuc/']) {
-      expect(await html(urlPath), urlPath).toContain('ZQXNOTICE')
+      const body = await html(urlPath)
+      expect(body, urlPath).toContain('ZQXNOTICE')
+      expect(body, urlPath).toContain('>Văn bản ZQXMENU</a>')
+      expect(body, urlPath).toContain('>Liên hệ ZQXFOOTER</a>')
+      expect(body, urlPath).not.toContain('>Phong trào</a></li>')
     }
   }, 180_000)
+
+  test('a menu link outside the portal is refused with a Vietnamese message, and nothing changes', async () => {
+    const before = await payload.findGlobal({ slug: 'site-settings', overrideAccess: true })
+    const error = await payload
+      .updateGlobal({ slug: 'site-settings', data: { navigation: [{ label: 'Lừa đảo', link: 'https://example.com/' }] }, ...asEditor() })
+      .catch((e) => e)
+    expect(error.data?.errors?.[0]?.message).toContain('Đường dẫn phải là đường dẫn trong cổng thông tin')
+    const after = await payload.findGlobal({ slug: 'site-settings', overrideAccess: true })
+    expect(after.navigation).toEqual(before.navigation)
+  })
 
   test('unpublishing removes the page from pages, lists, sitemap, RSS and search', async () => {
     const news = await payload.findByID({ collection: 'news', id: newsId, overrideAccess: true })
@@ -249,6 +270,20 @@ describe('draft preview', () => {
     expect(page).toContain('Bản xem trước')
     expect(page).toMatch(/<meta name="robots" content="noindex/)
     expect(page).not.toContain('data-pagefind-body')
+  })
+
+  test('an information page’s draft edit previews the same way; the live page is unchanged', async () => {
+    const { docs: [about] } = await payload.find({ collection: 'pages', where: { slug: { equals: 'gioi-thieu' } }, overrideAccess: true })
+    await payload.update({ collection: 'pages', id: about.id, data: { summary: 'Tóm tắt mới ZQXPAGEDRAFT' }, draft: true, ...asEditor() })
+    const preview = payload.collections.pages.config.admin.preview as (doc: unknown, options: unknown) => string
+    const link = new URL(await preview(about, { req: { user: editor, payload }, locale: 'vi', token: null }))
+    const response = await get(`${link.pathname}${link.search}`)
+    expect(response.status).toBe(200)
+    const page = await response.text()
+    expect(page).toContain('ZQXPAGEDRAFT')
+    expect(page).toContain('Bản xem trước')
+    await settle()
+    expect(await html('/trang/gioi-thieu/')).not.toContain('ZQXPAGEDRAFT')
   })
 
   test('anonymous, forged, expired and non-staff requests are refused', async () => {

@@ -9,6 +9,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
+import { defaultFooterLinks } from '../cms/lib/portal'
 import { checkContent, loadContent, type Content, type Rec } from '../cms/seed/content'
 import { ContentError, seed } from '../cms/seed'
 import { startTestCms, type TestCms } from './helpers/payload'
@@ -25,6 +26,7 @@ const collections = {
   indicators: 'indicators',
   campaigns: 'campaigns',
   news: 'news',
+  pages: 'pages',
   honourees: 'honourees',
   indicatorReports: 'indicator-reports',
 } as const
@@ -197,6 +199,18 @@ describe('headline facts', () => {
       [2024, 'head', 'so-ngoai-vu-bac-giang'],
       [2024, 'deputy', 'bao-hiem-xa-hoi-bac-giang'],
     ])
+  })
+
+  test('information pages: published, with their text', async () => {
+    const pages = await all('pages')
+    for (const page of content.pages) {
+      const doc = pages.get(page.key)
+      expect([doc._status, doc.slug, doc.title, doc.summary ?? undefined]).toEqual(['published', page.slug, page.title, page.summary])
+      const body = plainText(doc.body)
+      for (const line of String(page.body).split('\n').filter((l) => l.trim())) expect(norm(body)).toContain(norm(markdownLineText(line)))
+    }
+    // The footer's default links lead to these pages.
+    for (const { link } of defaultFooterLinks) expect(content.pages.map((p) => `/trang/${p.slug}/`)).toContain(link)
   })
 
   test('honourees: illustrative, individuals published only with consent, drafts stay drafts', async () => {

@@ -3,11 +3,18 @@ import type { CollectionConfig } from 'payload'
 import { seedKeyField, slugField } from '../fields/common'
 import { publishableAccess, publishableHooks, publishableVersions } from '../fields/content'
 import { t } from '../fields/labels'
+import { previewUrlFor } from '../publishing/preview'
 
 export const Pages: CollectionConfig = {
   slug: 'pages',
   labels: { singular: t('Trang', 'Page'), plural: t('Trang thông tin', 'Pages') },
-  admin: { useAsTitle: 'title', defaultColumns: ['title', 'slug', '_status'], group: t('Nội dung', 'Content') },
+  admin: {
+    preview: previewUrlFor('pages'),
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'slug', '_status'],
+    group: t('Nội dung', 'Content'),
+    description: t('Trang thông tin tĩnh như Giới thiệu, Bảo vệ dữ liệu cá nhân; đăng tại /trang/<đường dẫn>/.', 'Static pages such as About; published at /trang/<slug>/.'),
+  },
   access: publishableAccess,
   versions: publishableVersions,
   hooks: publishableHooks,

@@ -31,6 +31,7 @@ export const messages = {
   consentDateRequired: 'Cần nhập ngày ghi nhận sự đồng ý.',
   legalBasisEmpty: 'Mỗi căn cứ cần chọn một văn bản trong hệ thống hoặc ghi số, ký hiệu hay trích yếu văn bản được viện dẫn.',
   leadEmpty: 'Cần chọn cơ quan chủ trì hoặc ghi tên cơ quan chủ trì.',
+  portalPath: 'Đường dẫn phải là đường dẫn trong cổng thông tin, bắt đầu bằng “/” và không có khoảng trắng (ví dụ: /trang/gioi-thieu/).',
 } as const
 
 export const validateSlugShape = (value: unknown) =>
@@ -84,6 +85,10 @@ export const validateMeasure = (value: unknown, unit: string | undefined) => {
   if (n < 0) return messages.negative
   return true
 }
+
+/** A link inside the portal ("/phong-trao/…"): never another site, never a scheme. */
+export const validatePortalPath = (value: unknown) =>
+  value == null || value === '' || (typeof value === 'string' && /^\/(?!\/)[^\s]*$/.test(value)) || messages.portalPath
 
 export const validateAlt = (value: unknown) =>
   (typeof value === 'string' && value.trim().length > 0) || messages.altRequired

@@ -10,7 +10,7 @@ import { isStaffUser } from '../access'
 import { createPreviewToken, previewRefusals, verifyPreviewToken } from '../lib/previewToken'
 
 /** Collections with a public detail page, and so a preview. */
-export const previewableCollections = ['news', 'campaigns', 'honourees', 'plans'] as const satisfies CollectionSlug[]
+export const previewableCollections = ['news', 'campaigns', 'honourees', 'plans', 'pages'] as const satisfies CollectionSlug[]
 export type PreviewableCollection = (typeof previewableCollections)[number]
 
 export const portalUrl = () => (process.env.PORTAL_URL ?? `http://localhost:${process.env.PORTAL_PORT ?? 4321}`).replace(/\/$/, '')

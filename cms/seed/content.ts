@@ -20,6 +20,7 @@ export type Content = {
   indicators: Rec[]
   campaigns: Rec[]
   news: Rec[]
+  pages: Rec[]
   honourees: Rec[]
   indicatorReports: Rec[]
 }
@@ -50,6 +51,8 @@ const schema: Record<keyof Content, { allowed: string[]; required: string[] }> =
     allowed: ['key', 'title', 'summary', 'publishedAt', 'topics', 'plans', 'campaigns', 'body', 'heroImage'],
     required: ['key', 'title', 'publishedAt', 'body'],
   },
+  // `slug` fixes the address the default footer links to (cms/lib/portal.ts).
+  pages: { allowed: ['key', 'slug', 'title', 'summary', 'body'], required: ['key', 'slug', 'title', 'body'] },
   honourees: {
     allowed: ['key', 'name', 'kind', 'locality', 'organization', 'award', 'awardTitle', 'decisionNumber', 'decisionDate', 'decisionIssuer', 'year', 'campaign', 'story', 'consent', 'privateContact', 'status', 'illustrative', 'photos'],
     required: ['key', 'name', 'kind', 'award', 'year'],
@@ -99,6 +102,7 @@ export function loadContent(dir = defaultContentDir): Content {
     indicators: readYamlList(path.join(dir, 'indicators.yaml')),
     campaigns: readYamlList(path.join(dir, 'campaigns.yaml')),
     news: readMarkdownDir(path.join(dir, 'news')),
+    pages: readMarkdownDir(path.join(dir, 'pages')),
     honourees: readYamlList(path.join(dir, 'honourees.yaml')),
     indicatorReports: readYamlList(path.join(dir, 'indicator-reports.yaml')),
   }

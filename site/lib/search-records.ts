@@ -15,6 +15,7 @@ export const searchSections: Record<string, string> = {
   'tin-tuc': 'Tin tức',
   'tien-do': 'Tiến độ',
   'co-quan': 'Cơ quan',
+  trang: 'Trang thông tin',
 }
 
 export type SearchRecord = {

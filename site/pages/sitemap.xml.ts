@@ -19,16 +19,17 @@ const latest = (docs: readonly Dated[]) =>
 /** Every public page: home, section indexes, each published document's page and the directory filters. */
 export const GET: APIRoute = async ({ site, url }) => {
   const base = site ?? new URL(url.origin)
-  const load = async (name: 'plans' | 'campaigns' | 'honourees' | 'news' | 'indicators' | 'organizations'): Promise<{ id: string; data: Dated }[]> =>
+  const load = async (name: 'plans' | 'campaigns' | 'honourees' | 'news' | 'indicators' | 'organizations' | 'pages'): Promise<{ id: string; data: Dated }[]> =>
     (await getCollection(name)).map((e: Entry) => ({ id: e.id, data: e.data as Dated }))
 
-  const [plans, campaigns, honourees, news, indicators, organizations] = await Promise.all([
+  const [plans, campaigns, honourees, news, indicators, organizations, pages] = await Promise.all([
     load('plans'),
     load('campaigns'),
     load('honourees'),
     load('news'),
     load('indicators'),
     load('organizations'),
+    load('pages'),
   ])
   const reports = (await getCollection('indicatorReports')).map((e: Entry) => e.data as Dated)
   const all = [plans, campaigns, honourees, news, indicators, organizations].flat().map((e) => e.data)
@@ -53,6 +54,8 @@ export const GET: APIRoute = async ({ site, url }) => {
     ...section('/tin-tuc/', news),
     ...section('/tien-do/', indicators, reports),
     ...section('/co-quan/', organizations),
+    // Information pages have no index page of their own.
+    ...pages.map((p) => ({ path: `/trang/${p.id}/`, lastmod: p.data.updatedAt ?? undefined })),
     { path: '/tim-kiem/' },
   ]
 

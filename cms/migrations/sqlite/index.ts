@@ -1,6 +1,7 @@
 import * as migration_20261122_013329_initial from './20261122_013329_initial';
 import * as migration_20261122_023433_media_seed_key from './20261122_023433_media_seed_key';
 import * as migration_20261122_023626_portal_publishing from './20261122_023626_portal_publishing';
+import * as migration_20261122_051400_site_menu_and_pages from './20261122_051400_site_menu_and_pages';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261122_023626_portal_publishing.up,
     down: migration_20261122_023626_portal_publishing.down,
-    name: '20261122_023626_portal_publishing'
+    name: '20261122_023626_portal_publishing',
+  },
+  {
+    up: migration_20261122_051400_site_menu_and_pages.up,
+    down: migration_20261122_051400_site_menu_and_pages.down,
+    name: '20261122_051400_site_menu_and_pages'
   },
 ];
