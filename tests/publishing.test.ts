@@ -9,6 +9,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 import type { Payload } from 'payload'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { createPreviewToken } from '../cms/lib/previewToken'
@@ -252,7 +253,20 @@ describe('draft preview', () => {
   let draft: { id: number; slug?: string | null }
 
   beforeAll(async () => {
-    draft = await payload.create({ collection: 'news', data: { title: 'Bản nháp xem trước ZQXPREVIEW', _status: 'draft' }, draft: true, ...asEditor() })
+    // An image only this draft uses: not in any build, shown in the preview from the CMS.
+    const data = await sharp({ create: { width: 1800, height: 900, channels: 3, background: '#2a6f97' } }).jpeg().toBuffer()
+    const image = await payload.create({
+      collection: 'media',
+      data: { alt: 'Ảnh nháp ZQXDRAFTIMAGE' },
+      file: { data, name: 'anh-nhap.jpg', mimetype: 'image/jpeg', size: data.length },
+      overrideAccess: true,
+    })
+    draft = await payload.create({
+      collection: 'news',
+      data: { title: 'Bản nháp xem trước ZQXPREVIEW', heroImage: image.id, _status: 'draft' },
+      draft: true,
+      ...asEditor(),
+    })
   })
 
   const previewPath = (id: number | string, token?: string) => `/xem-truoc/news/${id}/${token ? `?token=${encodeURIComponent(token)}` : ''}`
@@ -270,6 +284,8 @@ describe('draft preview', () => {
     expect(page).toContain('Bản xem trước')
     expect(page).toMatch(/<meta name="robots" content="noindex/)
     expect(page).not.toContain('data-pagefind-body')
+    // The draft's own image, in the size the CMS made for heroes, straight from the CMS.
+    expect(page).toMatch(/<img src="http:\/\/localhost:3000\/api\/media\/file\/anh-nhap-1600x800\.webp" alt="Ảnh nháp ZQXDRAFTIMAGE" width="1600" height="800"/)
   })
 
   test('an information page’s draft edit previews the same way; the live page is unchanged', async () => {

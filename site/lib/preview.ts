@@ -4,6 +4,7 @@
  * access for drafts.
  */
 import { previewRefusals } from '../../cms/lib/previewToken'
+import type { Media } from '../../cms/payload-types'
 
 export type PreviewResult = { ok: true; doc: Record<string, unknown> } | { ok: false; status: number; message: string }
 
@@ -24,4 +25,23 @@ export async function fetchPreviewDraft(collection: string, id: string, token: s
     return { ok: false, status: response.status || 502, message: body?.errors?.[0]?.message ?? 'Không lấy được bản nháp từ hệ thống quản trị nội dung.' }
   }
   return { ok: true, doc: body }
+}
+
+/** The CMS as staff's browsers reach it (same site as the portal, so their admin session goes along). */
+const cmsPublicUrl = () => (process.env.CMS_URL || `http://localhost:${process.env.CMS_PORT ?? 3000}`).replace(/\/$/, '')
+
+export type DraftImage = { src: string; width?: number; height?: number; alt: string; caption?: string | null; credit?: string | null; illustrative?: boolean | null }
+
+/**
+ * An image only a draft uses is not in the build, and not public either: in a preview it is
+ * shown straight from the CMS, which serves it to signed-in staff only. `size` is the sharp
+ * size nearest the use.
+ */
+export function draftImage(media: unknown, size: 'hero' | 'card' | 'thumbnail'): DraftImage | undefined {
+  if (!media || typeof media !== 'object' || !('url' in media)) return undefined
+  const m = media as Media
+  const chosen = m.sizes?.[size]?.url ? m.sizes[size] : m
+  if (!chosen?.url || !/^image\//.test(m.mimeType ?? '')) return undefined
+  const src = /^https?:/.test(chosen.url) ? chosen.url : `${cmsPublicUrl()}${chosen.url}`
+  return { src, width: chosen.width ?? undefined, height: chosen.height ?? undefined, alt: m.alt, caption: m.caption, credit: m.credit, illustrative: m.illustrative }
 }
