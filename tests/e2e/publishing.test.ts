@@ -1,8 +1,9 @@
 /**
  * Editor → portal in a real browser, with the whole product running as `npm start` runs it
  * (cms/scripts/start.ts: migrations, seed, admin build, portal build, CMS on Next and the
- * portal server) on a fresh database: the first account is created in the admin, a news
- * item is written and published there, and it appears on the portal with no other step; a
+ * portal server) on a fresh database: the first account (the administrator) is created in
+ * the admin and gives an editor an account; the editor signs in, writes and publishes a news
+ * item there, and it appears on the portal with no other step; a
  * draft edit is seen through the admin's "Xem trước" link and nowhere public.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -87,12 +88,27 @@ test('an editor publishes news in the admin and reads it on the portal', async (
   // No default account: the first one is created on Payload's first-user screen (→ admin).
   await page.goto(`${cmsUrl}/admin`)
   await page.waitForURL(/create-first-user/)
-  await page.locator('#field-email').fill('bientap@example.test')
-  await page.locator('#field-password').fill('mat-khau-thu-nghiem-1')
-  await page.locator('#field-confirm-password').fill('mat-khau-thu-nghiem-1')
-  await page.locator('#field-name').fill('Biên tập viên')
+  await page.locator('#field-email').fill('quantri@example.test')
+  await page.locator('#field-password').fill('mat-khau-quan-tri-1')
+  await page.locator('#field-confirm-password').fill('mat-khau-quan-tri-1')
+  await page.locator('#field-name').fill('Quản trị viên')
   await page.locator('button[type=submit]').click()
   await page.waitForURL((url) => !url.pathname.includes('create-first-user'))
+
+  // The administrator gives the communications officer an editor account (with the admin's session)…
+  const created = await page.request.post(`${cmsUrl}/api/users`, {
+    data: { email: 'bientap@example.test', password: 'mat-khau-bien-tap-1', name: 'Biên tập viên', role: 'editor' },
+  })
+  expect(created.status()).toBe(201)
+  // …who signs in on the admin's login screen.
+  await page.goto(`${cmsUrl}/admin/logout`)
+  await page.waitForURL(/\/admin\/login/)
+  await page.locator('#field-email').fill('bientap@example.test')
+  await page.locator('#field-password').fill('mat-khau-bien-tap-1')
+  await page.locator('button[type=submit]').click()
+  await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.includes('login'))
+  const me = await page.request.get(`${cmsUrl}/api/users/me`)
+  expect((await me.json()).user).toMatchObject({ email: 'bientap@example.test', role: 'editor' })
 
   const title = `Khai mạc Tháng khuyến học ${Date.now()}`
   await page.goto(`${cmsUrl}/admin/collections/news/create`)
