@@ -18,6 +18,7 @@ import { seed } from '../cms/seed'
 import { releaseEnvIn } from '../site/scripts/release'
 import { startPortalServer } from '../site/server/serve'
 import { serveCmsApi } from './helpers/cms-server'
+import { pdfBytes } from './helpers/files'
 import { makeUser, startTestCms, type TestCms } from './helpers/payload'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -300,6 +301,29 @@ describe('draft preview', () => {
     expect(page).toContain('Bản xem trước')
     await settle()
     expect(await html('/trang/gioi-thieu/')).not.toContain('ZQXPAGEDRAFT')
+  })
+
+  test('a plan’s draft with a newly attached file links the CMS’s copy (staff only), not the portal', async () => {
+    const { docs: [plan] } = await payload.find({ collection: 'plans', where: { slug: { exists: true } }, limit: 1, overrideAccess: true })
+    const data = pdfBytes('ZQXDRAFTATTACHMENT')
+    const file = await payload.create({
+      collection: 'media',
+      data: { alt: 'Phụ lục nháp' },
+      file: { data, name: 'phu-luc-nhap.pdf', mimetype: 'application/pdf', size: data.length },
+      overrideAccess: true,
+    })
+    await payload.update({
+      collection: 'plans',
+      id: plan.id,
+      data: { attachments: [...(plan.attachments ?? []), { title: 'Phụ lục nháp ZQXATTACH', file: file.id }] },
+      draft: true,
+      ...asEditor(),
+    })
+    const preview = payload.collections.plans.config.admin.preview as (doc: unknown, options: unknown) => string
+    const link = new URL(await preview(plan, { req: { user: editor, payload }, locale: 'vi', token: null }))
+    const page = await (await get(`${link.pathname}${link.search}`)).text()
+    expect(page).toContain('<a href="http://localhost:3000/api/media/file/phu-luc-nhap.pdf">Phụ lục nháp ZQXATTACH</a>')
+    expect(await html(`/van-ban/${plan.slug}/`)).not.toContain('ZQXATTACH')
   })
 
   test('anonymous, forged, expired and non-staff requests are refused', async () => {

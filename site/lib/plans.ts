@@ -586,7 +586,7 @@ export function targetsOfPlan(index: PlanIndex, plan: Plan): TargetGroup[] {
 /** Where the portal serves an attached file (copied from the CMS media folder at build time). */
 export const attachmentFileUrl = (filename: string) => `/tai-lieu/${encodeURIComponent(filename)}`
 
-type AttachedFile = { filename: string; mimeType?: string | null; filesize?: number | null; updatedAt: string }
+type AttachedFile = { filename: string; url?: string | null; mimeType?: string | null; filesize?: number | null; updatedAt: string }
 
 /** The uploaded file of an attachment row, when it has one. */
 const attachedFile = (row: NonNullable<Plan['attachments']>[number]): AttachedFile | undefined =>
@@ -602,13 +602,18 @@ export function attachedFiles(index: PlanIndex): AttachedFile[] {
   return [...byName.values()]
 }
 
-export function attachmentsOf(index: PlanIndex, plan: Plan) {
+/**
+ * A document's attachments. `fileUrl` says where a file is linked: by default the copy the
+ * portal publishes; a staff preview links the CMS's own file instead, since a file attached
+ * only in the draft is not on the portal yet.
+ */
+export function attachmentsOf(index: PlanIndex, plan: Plan, fileUrl: (file: AttachedFile) => string | undefined = (f) => attachmentFileUrl(f.filename)) {
   return (plan.attachments ?? []).map((a) => {
     const linked = resolve(index.planById, a.plan)
     const file = attachedFile(a)
     return {
       title: a.title,
-      url: linked ? planUrl(linked) : file ? attachmentFileUrl(file.filename) : undefined,
+      url: linked ? planUrl(linked) : file ? fileUrl(file) : undefined,
       kind: linked ? ('plan' as const) : file ? ('file' as const) : undefined,
       fileInfo: file?.mimeType ? fileInfo(file.mimeType, file.filesize) : undefined,
     }

@@ -32,6 +32,10 @@ const cmsPublicUrl = () => (process.env.CMS_URL || `http://localhost:${process.e
 
 export type DraftImage = { src: string; width?: number; height?: number; alt: string; caption?: string | null; credit?: string | null; illustrative?: boolean | null }
 
+/** A CMS file as signed-in staff fetch it (relative CMS URLs made absolute). */
+export const cmsFileUrl = (url: string | null | undefined): string | undefined =>
+  url ? (/^https?:/.test(url) ? url : `${cmsPublicUrl()}${url}`) : undefined
+
 /**
  * An image only a draft uses is not in the build, and not public either: in a preview it is
  * shown straight from the CMS, which serves it to signed-in staff only. `size` is the sharp
@@ -42,6 +46,5 @@ export function draftImage(media: unknown, size: 'hero' | 'card' | 'thumbnail'):
   const m = media as Media
   const chosen = m.sizes?.[size]?.url ? m.sizes[size] : m
   if (!chosen?.url || !/^image\//.test(m.mimeType ?? '')) return undefined
-  const src = /^https?:/.test(chosen.url) ? chosen.url : `${cmsPublicUrl()}${chosen.url}`
-  return { src, width: chosen.width ?? undefined, height: chosen.height ?? undefined, alt: m.alt, caption: m.caption, credit: m.credit, illustrative: m.illustrative }
+  return { src: cmsFileUrl(chosen.url)!, width: chosen.width ?? undefined, height: chosen.height ?? undefined, alt: m.alt, caption: m.caption, credit: m.credit, illustrative: m.illustrative }
 }
