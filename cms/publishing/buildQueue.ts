@@ -76,7 +76,6 @@ export class BuildQueue {
   /** Ask for a rebuild; `reason` is shown to staff ("Tin tức: … (xuất bản)"). */
   request(reason: string) {
     if (!this.#pending.includes(reason)) this.#pending.push(reason)
-    // The caller's save may still hold the write lock; #record retries a busy database.
     void this.#record({ state: this.#running ? 'running' : 'queued', queuedReasons: this.#pending.join('\n') })
     if (this.#running) return // coalesced: the running build's end starts the next one
     clearTimeout(this.#timer)
@@ -137,21 +136,11 @@ export class BuildQueue {
     }
   }
 
-  // Status writes are serialised so they land in order. With SQLite, a write can meet the
-  // lock of a save still committing (the hook that asked for the build runs inside it), so a
-  // busy database is retried briefly rather than losing the status.
+  // Status writes are serialised so they land in order. On SQLite, one asked for from inside
+  // a save waits in the write queue (cms/lib/sqliteWriteQueue.ts) until that save commits.
   #writes: Promise<unknown> = Promise.resolve()
   #record(data: Partial<PortalBuild>) {
-    const write = async () => {
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await new Promise((resolve) => setTimeout(resolve, attempt === 0 ? 0 : Math.min(2000, 50 * 2 ** attempt)))
-          return await this.#payload.updateGlobal({ slug: PORTAL_BUILD_SLUG, data: data as never, overrideAccess: true })
-        } catch (error) {
-          if (attempt >= 8 || !/SQLITE_BUSY|database is locked/.test(String((error as Error).message))) throw error
-        }
-      }
-    }
+    const write = () => this.#payload.updateGlobal({ slug: PORTAL_BUILD_SLUG, data: data as never, overrideAccess: true })
     this.#writes = this.#writes.then(write).catch((error: Error) => this.#payload.logger.error(`Không ghi được trạng thái xây dựng: ${error.message}`))
     return this.#writes
   }
