@@ -6,7 +6,8 @@
  */
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
-type MediaRef = number | string | { id: number | string } | null | undefined
+/** A reference to a media document, populated or not. */
+export type MediaRef = number | string | { id: number | string } | null | undefined
 
 /** Per collection, how to read the media ids out of one document (depth 0 or populated). */
 export const mediaUses = {
@@ -16,7 +17,7 @@ export const mediaUses = {
   plans: { select: { attachments: true }, refs: (doc: any): MediaRef[] => (doc.attachments ?? []).map((a: any) => a.file) },
 } satisfies Partial<Record<CollectionSlug, { select: Record<string, true>; refs: (doc: any) => MediaRef[] }>>
 
-export type MediaUsingCollection = keyof typeof mediaUses
+type MediaUsingCollection = keyof typeof mediaUses
 
 type MediaId = number | string
 
@@ -24,7 +25,7 @@ type MediaId = number | string
 export const mediaRefId = (ref: MediaRef): MediaId | undefined => (ref == null ? undefined : typeof ref === 'object' ? ref.id : ref)
 
 /** Media ids used by the given documents of `collection`. */
-export const mediaIdsOf = (collection: MediaUsingCollection, docs: unknown[]): MediaId[] =>
+const mediaIdsOf = (collection: MediaUsingCollection, docs: unknown[]): MediaId[] =>
   docs.flatMap((doc) => mediaUses[collection].refs(doc).map(mediaRefId)).filter((id): id is MediaId => id !== undefined)
 
 /** Every media id a published document uses (read with full access: callers decide who sees what). */

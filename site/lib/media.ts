@@ -14,14 +14,13 @@ import type { SchemaContext } from 'astro/content/config'
 import type { Loader } from 'astro/loaders'
 import { z } from 'astro/zod'
 
-import { mediaIdsOf, mediaRefId, mediaUses, type MediaUsingCollection } from '../../cms/lib/mediaUses'
-import type { Media } from '../../cms/payload-types'
-import { cms, findPublished } from './cms'
+import { mediaIdsUsedByPublished, mediaRefId, type MediaRef } from '../../cms/lib/mediaUses'
+import { cms } from './cms'
 
 /** Raster formats sharp reads; PDFs and other attachments are not images to show. */
 const imageFile = /\.(avif|gif|jpe?g|png|tiff?|webp)$/i
 
-export type MediaRef = number | string | Pick<Media, 'id'> | null | undefined
+export type { MediaRef }
 
 /** The id of a media reference, populated or not. */
 export const mediaId = (ref: MediaRef): string | undefined => {
@@ -50,13 +49,10 @@ export function mediaLoader(): Loader {
     name: 'payload-media',
     load: async ({ store, parseData, generateDigest }) => {
       const payload = await cms()
-      const ids = new Set<number | string>()
-      for (const collection of Object.keys(mediaUses) as MediaUsingCollection[]) {
-        for (const id of mediaIdsOf(collection, await findPublished(collection, 0))) ids.add(id)
-      }
-      // As an anonymous reader: the CMS itself only shows files that published documents use.
-      const docs = ids.size
-        ? (await payload.find({ collection: 'media', where: { id: { in: [...ids] } }, depth: 0, overrideAccess: false, pagination: false })).docs
+      // The same set the CMS's read access allows; read as an anonymous reader all the same.
+      const ids = await mediaIdsUsedByPublished(payload)
+      const docs = ids.length
+        ? (await payload.find({ collection: 'media', where: { id: { in: ids } }, depth: 0, overrideAccess: false, pagination: false })).docs
         : []
       const staticDir = await mediaDir()
       store.clear()
