@@ -6,6 +6,7 @@ import type { Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
+import { uploadMedia } from './helpers/files'
 import { makeUser, startTestCms, type TestCms } from './helpers/payload'
 
 let cms: TestCms
@@ -91,7 +92,7 @@ beforeAll(async () => {
   // an individual honouree still waiting for consent (a draft), one used by nothing.
   const image = async (alt: string) => {
     const data = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#336699' } }).png().toBuffer()
-    return payload.create({ collection: 'media', data: { alt }, file: { data, name: `${alt}.png`, mimetype: 'image/png', size: data.length }, overrideAccess: true })
+    return uploadMedia(payload, { name: `${alt}.png`, mimetype: 'image/png', data, alt })
   }
   const publishedHero = await image('Ảnh tin đã xuất bản')
   const publishedAttachment = await image('Phụ lục kế hoạch')

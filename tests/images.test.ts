@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { seed } from '../cms/seed'
 import { loadContent } from '../cms/seed/content'
+import { uploadMedia } from './helpers/files'
 import { startTestCms, type TestCms } from './helpers/payload'
 import { buildPortal, filesAsText, pagePath, type PortalBuild } from './helpers/portal'
 
@@ -46,14 +47,7 @@ function photoWithGps(background: string) {
     .toBuffer()
 }
 
-async function upload(photo: { alt: string; name: string }, data: Buffer) {
-  return payload.create({
-    collection: 'media',
-    data: { alt: photo.alt },
-    file: { data, mimetype: 'image/jpeg', name: photo.name, size: data.length },
-    overrideAccess: true,
-  })
-}
+const upload = (photo: { alt: string; name: string }, data: Buffer) => uploadMedia(payload, { ...photo, mimetype: 'image/jpeg', data })
 
 type Picture = { sources: Record<string, string>[]; img: Record<string, string> }
 

@@ -16,7 +16,7 @@ import { seed } from '../cms/seed'
 import { loadContent, type Rec } from '../cms/seed/content'
 import { mainText } from '../site/lib/search-records'
 import { excerptHtml, restoreDStroke } from '../site/lib/search-text'
-import { pdfBytes } from './helpers/files'
+import { pdfBytes, uploadMedia } from './helpers/files'
 import { startTestCms, type TestCms } from './helpers/payload'
 import { buildPortal, filesAsText, pagePath, serveStatic, type PortalBuild } from './helpers/portal'
 import { freePort, serveBuild, type Served } from './helpers/serve-build'
@@ -36,15 +36,8 @@ const secrets = {
 }
 let attachedPdf: { id: number; filename?: string | null }
 
-const uploadPdf = (name: string, marker: string) => {
-  const data = pdfBytes(marker)
-  return payload.create({
-    collection: 'media',
-    data: { alt: `Tệp ${name}` },
-    file: { data, name, mimetype: 'application/pdf', size: data.length },
-    overrideAccess: true,
-  })
-}
+const uploadPdf = (name: string, marker: string) =>
+  uploadMedia(payload, { name, mimetype: 'application/pdf', data: pdfBytes(marker), alt: `Tệp ${name}` })
 
 const planByKey = async (key: string) =>
   (await payload.find({ collection: 'plans', where: { seedKey: { equals: key } }, overrideAccess: true, limit: 1 })).docs[0]

@@ -18,7 +18,7 @@ import { seed } from '../cms/seed'
 import { releaseEnvIn } from '../site/scripts/release'
 import { startPortalServer } from '../site/server/serve'
 import { serveCmsApi } from './helpers/cms-server'
-import { pdfBytes } from './helpers/files'
+import { pdfBytes, uploadMedia } from './helpers/files'
 import { makeUser, startTestCms, type TestCms } from './helpers/payload'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -256,12 +256,7 @@ describe('draft preview', () => {
   beforeAll(async () => {
     // An image only this draft uses: not in any build, shown in the preview from the CMS.
     const data = await sharp({ create: { width: 1800, height: 900, channels: 3, background: '#2a6f97' } }).jpeg().toBuffer()
-    const image = await payload.create({
-      collection: 'media',
-      data: { alt: 'Ảnh nháp ZQXDRAFTIMAGE' },
-      file: { data, name: 'anh-nhap.jpg', mimetype: 'image/jpeg', size: data.length },
-      overrideAccess: true,
-    })
+    const image = await uploadMedia(payload, { name: 'anh-nhap.jpg', mimetype: 'image/jpeg', data, alt: 'Ảnh nháp ZQXDRAFTIMAGE' })
     draft = await payload.create({
       collection: 'news',
       data: { title: 'Bản nháp xem trước ZQXPREVIEW', heroImage: image.id, _status: 'draft' },
@@ -305,13 +300,7 @@ describe('draft preview', () => {
 
   test('a plan’s draft with a newly attached file links the CMS’s copy (staff only), not the portal', async () => {
     const { docs: [plan] } = await payload.find({ collection: 'plans', where: { slug: { exists: true } }, limit: 1, overrideAccess: true })
-    const data = pdfBytes('ZQXDRAFTATTACHMENT')
-    const file = await payload.create({
-      collection: 'media',
-      data: { alt: 'Phụ lục nháp' },
-      file: { data, name: 'phu-luc-nhap.pdf', mimetype: 'application/pdf', size: data.length },
-      overrideAccess: true,
-    })
+    const file = await uploadMedia(payload, { name: 'phu-luc-nhap.pdf', mimetype: 'application/pdf', data: pdfBytes('ZQXDRAFTATTACHMENT'), alt: 'Phụ lục nháp' })
     await payload.update({
       collection: 'plans',
       id: plan.id,

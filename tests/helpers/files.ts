@@ -1,4 +1,14 @@
-/** Small real files for upload tests. */
+/** Small real files for upload tests, and their upload through Payload (as staff would). */
+import type { Payload } from 'payload'
+
+/** Uploads `data` to the media library; Payload and sharp process it as any staff upload. */
+export const uploadMedia = (payload: Payload, file: { name: string; mimetype: string; data: Buffer; alt: string }) =>
+  payload.create({
+    collection: 'media',
+    data: { alt: file.alt },
+    file: { data: file.data, name: file.name, mimetype: file.mimetype, size: file.data.length },
+    overrideAccess: true,
+  })
 
 /** A small valid PDF (one blank page, with a cross-reference table) carrying `marker` in its metadata. */
 export function pdfBytes(marker: string): Buffer {
