@@ -1,6 +1,6 @@
 /**
  * Seeding content/ into a fresh database: every fact of the five source documents lands in
- * the CMS, the transcription matches ../shared/seeds, and the seed is idempotent, keeps
+ * the CMS, the transcription matches the original texts in content/sources, and the seed is idempotent, keeps
  * staff edits, and is all-or-nothing.
  */
 import fs from 'node:fs'
@@ -115,9 +115,9 @@ describe('the five source documents, field by field', () => {
   })
 })
 
-describe('transcription is faithful to ../shared/seeds', () => {
-  // The source documents live beside the repository (../shared/seeds); SEEDS_DIR overrides.
-  const seedsDir = process.env.SEEDS_DIR ?? path.resolve(import.meta.dirname, '..', '..', 'shared', 'seeds')
+describe('transcription is faithful to the source documents (content/sources)', () => {
+  // The original texts are kept in the repository, so a clone with nothing beside it checks them too.
+  const seedsDir = process.env.SEEDS_DIR ?? path.resolve(import.meta.dirname, '..', 'content', 'sources')
   test('the source documents are available', () => {
     expect(fs.existsSync(seedsDir), `source documents not found in ${seedsDir}: set SEEDS_DIR`).toBe(true)
   })
