@@ -49,11 +49,11 @@ export const publishableAccessFrom = (rules: Rules) =>
     delete: allow(rules.delete),
   }) satisfies CollectionConfig['access']
 
-type OperationArgs = { draft?: boolean; data?: { _status?: string } }
+type OperationArgs = { draft?: boolean; data?: { _status?: string }; duplicateFromID?: number | string }
 
 /**
- * `beforeOperation` guard. A create, update (one document or many, duplicates included) or
- * version restore without `draft=true` writes the live document: it is a publish, an
+ * `beforeOperation` guard. A duplicate is saved as a draft. A create, update (one document or
+ * many) or version restore without `draft=true` writes the live document: it is a publish, an
  * unpublish or a restore onto the live document, whatever `_status` the request claims.
  * Without it an author could send `_status: 'draft'` without `draft=true`, or restore a draft
  * version, and so unpublish a live document.
@@ -63,6 +63,8 @@ export const publishRuleFrom =
   ({ args, operation, overrideAccess, req }: { args: OperationArgs; operation: string; overrideAccess?: boolean; req: PayloadRequest }) => {
     if (overrideAccess === true) return args
     if (operation !== 'create' && operation !== 'update' && operation !== 'restoreVersion') return args
+    // A copy always starts as a draft (GraphQL's duplicate has no draft argument).
+    if (operation === 'create' && args.duplicateFromID != null) return { ...args, draft: true }
     if (args.draft === true) return args
     const needed = operation === 'restoreVersion' ? rules.restoreVersion : args.data?._status === 'published' ? rules.publish : rules.unpublish
     if (!may(needed, req.user)) throw forbidden(req, messages.publishRefused)
