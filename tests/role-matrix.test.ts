@@ -316,7 +316,7 @@ function reportProbes(): Partial<Record<Operation, Probe>> {
       const id = a.target === 'own' ? ids.reportA : ids.reportB
       const ok =
         a.protocol === 'REST'
-          ? restOk((await rest(a, 'POST', `/${c}/${id}/duplicate`, { periodLabel: m })).status)
+          ? restOk((await rest(a, 'POST', `/${c}/${id}/duplicate`, input(m, orgFor(a)).rest)).status)
           : (await gql(a, `mutation { duplicateIndicatorReport(id: ${id}, data: { ${input(m, orgFor(a)).gql} }) { id } }`, 'duplicateIndicatorReport')).ok
       return { ok, changed: (await countWhere(c, { periodLabel: { equals: m } })) === 1 }
     },
@@ -361,6 +361,16 @@ function mediaProbes(): Partial<Record<Operation, Probe>> {
           ? (await rest(a, 'PATCH', `/media/${id}`, { alt: m })).status === 200
           : (await gql(a, `mutation { updateMedia(id: ${id}, data: { alt: ${JSON.stringify(m)} }) { id } }`, 'updateMedia')).ok
       return { ok, changed: (await countWhere('media', { alt: { equals: m } })) === 1 }
+    },
+    duplicate: async (a) => {
+      const m = `Ảnh ${marker()}`
+      const id = ids.mediaUnused
+      const before = await countWhere('media', {})
+      const ok =
+        a.protocol === 'REST'
+          ? restOk((await rest(a, 'POST', `/media/${id}/duplicate`, { alt: m })).status)
+          : (await gql(a, `mutation { duplicateMedia(id: ${id}, data: { alt: ${JSON.stringify(m)} }) { id } }`, 'duplicateMedia')).ok
+      return { ok, changed: (await countWhere('media', {})) > before }
     },
     delete: async (a) => {
       const id = await subject(a, 'media:delete', () => mediaDoc())
@@ -412,6 +422,14 @@ function userProbes(): Partial<Record<Operation, Probe>> {
           ? (await rest(a, 'DELETE', `/users/${id}`)).status === 200
           : (await gql(a, `mutation { deleteUser(id: ${id}) { id } }`, 'deleteUser')).ok
       return { ok, changed: !(await exists('users', id)) }
+    },
+    duplicate: async (a) => {
+      const before = await countWhere('users', {})
+      const ok =
+        a.protocol === 'REST'
+          ? restOk((await rest(a, 'POST', `/users/${ids.otherUser}/duplicate`, { email: `${marker()}@example.test` })).status)
+          : (await gql(a, `mutation { duplicateUser(id: ${ids.otherUser}) { id } }`, 'duplicateUser')).ok
+      return { ok, changed: (await countWhere('users', {})) > before }
     },
     unlock: async (a) => {
       await lockUser(ids.lockedUser)

@@ -69,7 +69,7 @@ export const publishableRules = {
 } as const satisfies Rules
 
 /** Organisations, topics, indicators: public, kept by editors. */
-const referenceDataRules = { read: everyone, create: editorRoles, update: editorRoles, delete: editorRoles } as const satisfies Rules
+const referenceDataRules = { read: everyone, create: editorRoles, update: editorRoles, duplicate: editorRoles, delete: editorRoles } as const satisfies Rules
 
 export const policy = {
   collections: {
@@ -79,7 +79,7 @@ export const policy = {
     news: publishableRules,
     pages: publishableRules,
     // read: files a published document uses; readDraft: every other file.
-    media: { read: everyone, readDraft: staffRoles, upload: staffRoles, update: staffRoles, delete: editorRoles },
+    media: { read: everyone, readDraft: staffRoles, upload: staffRoles, update: staffRoles, duplicate: staffRoles, delete: editorRoles },
     indicators: referenceDataRules,
     organizations: referenceDataRules,
     topics: referenceDataRules,
@@ -87,12 +87,15 @@ export const policy = {
       read: everyone,
       create: [...editorRoles, own('data-reporter')],
       update: [...editorRoles, own('data-reporter')],
+      duplicate: [...editorRoles, own('data-reporter')],
       delete: editorRoles,
     },
     users: {
       read: ['admin', self('editor'), self('author'), self('data-reporter')],
       create: adminRoles,
       update: ['admin', self('editor'), self('author'), self('data-reporter')],
+      // Payload offers no duplicate for accounts.
+      duplicate: nobody,
       delete: adminRoles,
       unlock: adminRoles,
     },
