@@ -177,27 +177,30 @@ function contentProbes(c: Content): Partial<Record<Operation, Probe>> {
     },
     publish: async (a) => {
       const id = await subject(a, `${c}:publish`, () => contentDoc(c, 'draft'))
+      const before = await mainStatus(c, id)
       const ok =
         a.protocol === 'REST'
           ? (await rest(a, 'PATCH', `/${c}/${id}`, { _status: 'published' })).status === 200
           : (await gql(a, `mutation { update${one}(id: ${id}, data: { _status: published }) { id } }`, `update${one}`)).ok
-      return { ok, changed: (await mainStatus(c, id)) === 'published' }
+      return { ok, changed: before !== 'published' && (await mainStatus(c, id)) === 'published' }
     },
     unpublish: async (a) => {
       const id = await subject(a, `${c}:unpublish`, () => contentDoc(c, 'published'))
+      const before = await mainStatus(c, id)
       const ok =
         a.protocol === 'REST'
           ? (await rest(a, 'PATCH', `/${c}/${id}`, { _status: 'draft' })).status === 200
           : (await gql(a, `mutation { update${one}(id: ${id}, data: { _status: draft }) { id } }`, `update${one}`)).ok
-      return { ok, changed: (await mainStatus(c, id)) !== 'published' }
+      return { ok, changed: before === 'published' && (await mainStatus(c, id)) !== 'published' }
     },
     restoreVersion: async (a) => {
       const { id, version } = await subject(a, `${c}:restore`, () => liveWithDraft(c))
+      const before = await mainStatus(c, id)
       const ok =
         a.protocol === 'REST'
           ? (await rest(a, 'POST', `/${c}/versions/${version}`)).status === 200
           : (await gql(a, `mutation { restoreVersion${one}(id: ${version}) { id } }`, `restoreVersion${one}`)).ok
-      return { ok, changed: (await mainStatus(c, id)) !== 'published' }
+      return { ok, changed: before === 'published' && (await mainStatus(c, id)) !== 'published' }
     },
     duplicate: async (a) => {
       const id = ids[c].published
@@ -213,11 +216,12 @@ function contentProbes(c: Content): Partial<Record<Operation, Probe>> {
     },
     delete: async (a) => {
       const id = await subject(a, `${c}:delete`, () => contentDoc(c, 'published'))
+      const before = await exists(c, id)
       const ok =
         a.protocol === 'REST'
           ? (await rest(a, 'DELETE', `/${c}/${id}`)).status === 200
           : (await gql(a, `mutation { delete${one}(id: ${id}) { id } }`, `delete${one}`)).ok
-      return { ok, changed: !(await exists(c, id)) }
+      return { ok, changed: before && !(await exists(c, id)) }
     },
   }
 }
@@ -267,11 +271,12 @@ function recordProbes(c: 'organizations' | 'topics' | 'indicators'): Partial<Rec
     },
     delete: async (a) => {
       const id = await subject(a, `${c}:delete`, make)
+      const before = await exists(c, id)
       const ok =
         a.protocol === 'REST'
           ? (await rest(a, 'DELETE', `/${c}/${id}`)).status === 200
           : (await gql(a, `mutation { delete${one}(id: ${id}) { id } }`, `delete${one}`)).ok
-      return { ok, changed: !(await exists(c, id)) }
+      return { ok, changed: before && !(await exists(c, id)) }
     },
   }
 }
@@ -322,11 +327,12 @@ function reportProbes(): Partial<Record<Operation, Probe>> {
     },
     delete: async (a) => {
       const id = await subject(a, `${c}:delete`, () => reportDoc(ids.orgB))
+      const before = await exists(c, id)
       const ok =
         a.protocol === 'REST'
           ? (await rest(a, 'DELETE', `/${c}/${id}`)).status === 200
           : (await gql(a, `mutation { deleteIndicatorReport(id: ${id}) { id } }`, 'deleteIndicatorReport')).ok
-      return { ok, changed: !(await exists(c, id)) }
+      return { ok, changed: before && !(await exists(c, id)) }
     },
   }
 }
@@ -374,11 +380,12 @@ function mediaProbes(): Partial<Record<Operation, Probe>> {
     },
     delete: async (a) => {
       const id = await subject(a, 'media:delete', () => mediaDoc())
+      const before = await exists('media', id)
       const ok =
         a.protocol === 'REST'
           ? (await rest(a, 'DELETE', `/media/${id}`)).status === 200
           : (await gql(a, `mutation { deleteMedia(id: ${id}) { id } }`, 'deleteMedia')).ok
-      return { ok, changed: !(await exists('media', id)) }
+      return { ok, changed: before && !(await exists('media', id)) }
     },
   }
 }
@@ -417,11 +424,12 @@ function userProbes(): Partial<Record<Operation, Probe>> {
     },
     delete: async (a) => {
       const id = await subject(a, 'users:delete', makeUserDoc)
+      const before = await exists('users', id)
       const ok =
         a.protocol === 'REST'
           ? (await rest(a, 'DELETE', `/users/${id}`)).status === 200
           : (await gql(a, `mutation { deleteUser(id: ${id}) { id } }`, 'deleteUser')).ok
-      return { ok, changed: !(await exists('users', id)) }
+      return { ok, changed: before && !(await exists('users', id)) }
     },
     duplicate: async (a) => {
       const before = await countWhere('users', {})
@@ -464,8 +472,9 @@ function jobProbes(): Partial<Record<Operation, Probe>> {
     }),
     delete: restOnly(async (a) => {
       const id = (await subject(a, 'jobs:delete', queued)).id
+      const before = await exists(c, id)
       const res = await rest(a, 'DELETE', `/${c}/${id}`)
-      return { ok: res.status === 200, changed: !(await exists(c, id)) }
+      return { ok: res.status === 200, changed: before && !(await exists(c, id)) }
     }),
     // A due scheduled publish waits in the queue; running the queue publishes it.
     runJobs: restOnly(async (a) => {
