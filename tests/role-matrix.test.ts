@@ -20,7 +20,7 @@ import { anonymousSession, signIn, type Session } from './helpers/session'
 type Protocol = 'REST' | 'GraphQL'
 type Target = 'own' | 'other'
 /** ok: the response says it was done; changed: the database says so (or the record came back). */
-type Observed = { ok: boolean; changed: boolean }
+type Observed = { ok: boolean; changed: boolean; skipped?: boolean; published?: boolean }
 type Attempt = { role: PolicyRole; session: Session; protocol: Protocol; target: Target; expected: boolean }
 type Probe = (attempt: Attempt) => Promise<Observed>
 
@@ -211,8 +211,7 @@ function contentProbes(c: Content): Partial<Record<Operation, Probe>> {
           : (await gql(a, `mutation { duplicate${one}(id: ${id}, data: { ${contentData(c, m).gql}, slug: ${JSON.stringify(m)}, _status: published }) { id } }`, `duplicate${one}`)).ok
       const copies = await payload.find({ collection: c, where: { [title]: { equals: m } } as never, ...local })
       // The copy of a published document is a draft: it changes nothing public.
-      if (copies.docs.some((d: any) => d._status === 'published')) return { ok, changed: true, ...{ published: true } }
-      return { ok, changed: copies.totalDocs === 1 }
+      return { ok, changed: copies.totalDocs === 1, published: copies.docs.some((d: any) => d._status === 'published') }
     },
     delete: async (a) => {
       const id = await subject(a, `${c}:delete`, () => contentDoc(c, 'published'))
@@ -544,7 +543,7 @@ function portalBuildProbes(): Partial<Record<Operation, Probe>> {
 }
 
 /** Marks a protocol that does not offer the operation (uploads, custom endpoints over GraphQL). */
-const skip: Observed & { skipped: true } = { ok: false, changed: false, skipped: true }
+const skip: Observed = { ok: false, changed: false, skipped: true }
 
 const probes: Record<string, Partial<Record<Operation, Probe>>> = {
   ...Object.fromEntries(contentCollections.map((c) => [c, contentProbes(c)])),
@@ -628,7 +627,7 @@ describe.each(entities)('%s', (slug, rules) => {
       for (const [target, expected] of targets) {
         if (target === 'own' && role === 'anonymous') continue
         for (const protocol of ['REST', 'GraphQL'] as const) {
-          const observed = (await probe!({ role, session: sessions[role], protocol, target, expected })) as Observed & { skipped?: boolean; published?: boolean }
+          const observed = await probe!({ role, session: sessions[role], protocol, target, expected })
           if (observed.skipped) continue
           const cell = `${role} × ${op} (${protocol}${grant !== true && grant !== false ? `, ${target === 'own' ? 'own record' : "someone else's"}` : ''})`
           if (observed.published) wrong.push(`${cell}: the copy came out published`)
