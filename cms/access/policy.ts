@@ -1,8 +1,10 @@
 /**
  * The role model as one table: for every collection and global, which roles may do what.
- * The access rules of the collections are built from it (`allow`, cms/access/publishRule.ts),
- * and tests/role-matrix.test.ts checks every cell of it over REST and GraphQL with real
- * signed-in users. Change a role's rights here, not in a collection file.
+ * Most access rules are built from it (`allow`, `collectionAccess`, cms/access/publishRule.ts,
+ * the jobs queue, the rebuild endpoint); the scoped ones (a data reporter's own organisation,
+ * a user's own account) and the media rules are written out in cms/access/index.ts.
+ * tests/role-matrix.test.ts checks every cell over REST and GraphQL with real signed-in users,
+ * so the table and every rule must agree. Change a role's rights here first.
  *
  * A grant is a role, or a role limited to a scope:
  * - `own-organization`: indicator reports of the user's own organisation only;
