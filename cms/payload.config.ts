@@ -20,6 +20,7 @@ import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
 import { PortalBuild } from './globals/PortalBuild'
 import { SiteSettings } from './globals/SiteSettings'
+import { allowed, policy } from './access/policy'
 import { databaseAdapter } from './database'
 import { PORTAL_NAME } from './lib/portal'
 import { previewEndpoint } from './publishing/preview'
@@ -60,5 +61,13 @@ export default buildConfig({
     // PAYLOAD_JOBS_CRON may use a seconds field ("*/5 * * * * *") where a minute is too coarse.
     autoRun: [{ cron: process.env.PAYLOAD_JOBS_CRON ?? '* * * * *', queue: 'default', limit: 20 }],
     shouldAutoRun: () => process.env.PAYLOAD_JOBS_AUTORUN !== 'false',
+    // GET /api/payload-jobs/run and /handle-schedules, and queueing or cancelling through the
+    // Local API without overrideAccess: the roles that publish (Payload's default is anyone
+    // signed in). The admin's "Lên lịch xuất bản" is checked in cms/publishing/serverFunctions.ts.
+    access: {
+      run: allowed(policy.collections['payload-jobs'].runJobs),
+      queue: allowed(policy.collections['payload-jobs'].runJobs),
+      cancel: allowed(policy.collections['payload-jobs'].runJobs),
+    },
   },
 })

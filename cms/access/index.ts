@@ -7,7 +7,6 @@
  * Anonymous readers (and data reporters, for content) see published documents only.
  */
 import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
-import { Forbidden } from 'payload'
 
 import type { UserRole } from '../fields/options'
 import { mediaIdsUsedByPublished } from '../lib/mediaUses'
@@ -49,41 +48,8 @@ export const staff: Access = ({ req }) => isStaffUser(req.user)
 export const signedIn = ({ req }: { req: PayloadRequest }) => Boolean(req.user)
 
 // ── Versioned content (plans, campaigns, honourees, news, pages) ────────────
-/** Staff read drafts and published documents; everyone else published only. */
-export const publishedOrStaff: Access = ({ req }) =>
-  isStaffUser(req.user) ? true : ({ _status: { equals: 'published' } } satisfies Where)
-
-/**
- * Editors create and update anything; authors only when what they save is a draft.
- * The admin asks this with `_status: 'published'` to decide whether to show "Xuất bản".
- */
-export const editorsOrAuthorDrafts: Access = ({ req, data }) => {
-  if (isEditorUser(req.user)) return true
-  if (isAuthorUser(req.user)) return (data as { _status?: string } | undefined)?._status === 'draft'
-  return false
-}
-
-/**
- * `beforeOperation` guard: an author's save must go to a draft version. Without it an
- * author could send `_status: 'draft'` without `draft=true` and overwrite (unpublish)
- * the live document.
- */
-export const authorsSaveDraftsOnly = ({
-  args,
-  operation,
-  req,
-}: {
-  args: { draft?: boolean }
-  operation: string
-  req: PayloadRequest
-}) => {
-  if (isAuthorUser(req.user) && (operation === 'create' || operation === 'update') && args.draft !== true) {
-    throw new Forbidden(req.t)
-  }
-  return args
-}
-
-export const canReadVersions: Access = staff
+// Reading drafts, saving drafts, publishing, and the publish rule of every path that changes
+// what is live, are built from the policy table: cms/access/policy.ts, cms/access/publishRule.ts.
 
 // ── Media ───────────────────────────────────────────────────────────────────
 const publicMediaIds = new WeakMap<PayloadRequest, ReturnType<typeof mediaIdsUsedByPublished>>()

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, createIndicatorReport, editors, reportingOrganizationUpdate, updateIndicatorReport } from '../access'
+import { createIndicatorReport, reportingOrganizationUpdate, updateIndicatorReport } from '../access'
+import { allow, policy } from '../access/policy'
 import { illustrativeField, seedKeyField } from '../fields/common'
 import { t } from '../fields/labels'
 import { validateMeasure } from '../fields/validators'
@@ -17,7 +18,13 @@ export const IndicatorReports: CollectionConfig = {
     defaultColumns: ['indicator', 'periodLabel', 'locality', 'value', 'reportingOrganization'],
     group: t('Số liệu', 'Data'),
   },
-  access: { read: anyone, create: createIndicatorReport, update: updateIndicatorReport, delete: editors },
+  // create/update are scoped to the data reporter's organisation (see policy.ts): their own rules.
+  access: {
+    read: allow(policy.collections['indicator-reports'].read),
+    create: createIndicatorReport,
+    update: updateIndicatorReport,
+    delete: allow(policy.collections['indicator-reports'].delete),
+  },
   hooks: portalRebuildHooks,
   fields: [
     { name: 'indicator', type: 'relationship', relationTo: 'indicators', required: true, label: t('Chỉ tiêu', 'Indicator') },

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, editors } from '../access'
+import { collectionAccess, policy } from '../access/policy'
 import { seedKeyField, slugField } from '../fields/common'
 import { selectOptions } from '../fields/content'
 import { t } from '../fields/labels'
@@ -16,7 +16,7 @@ export const Indicators: CollectionConfig = {
     defaultColumns: ['code', 'name', 'unit', 'direction'],
     group: t('Số liệu', 'Data'),
   },
-  access: { read: anyone, create: editors, update: editors, delete: editors },
+  access: collectionAccess(policy.collections.indicators),
   hooks: portalRebuildHooks,
   fields: [
     {

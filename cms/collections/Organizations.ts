@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, editors } from '../access'
+import { collectionAccess, policy } from '../access/policy'
 import { seedKeyField, slugField } from '../fields/common'
 import { selectOptions } from '../fields/content'
 import { t } from '../fields/labels'
@@ -16,7 +16,7 @@ export const Organizations: CollectionConfig = {
     defaultColumns: ['name', 'kind', 'level', 'province'],
     group: t('Danh mục', 'Reference data'),
   },
-  access: { read: anyone, create: editors, update: editors, delete: editors },
+  access: collectionAccess(policy.collections.organizations),
   hooks: portalRebuildHooks,
   fields: [
     { name: 'name', type: 'text', required: true, label: t('Tên cơ quan, đơn vị', 'Name') },

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, editors } from '../access'
+import { collectionAccess, policy } from '../access/policy'
 import { seedKeyField, slugField } from '../fields/common'
 import { t } from '../fields/labels'
 import { portalRebuildHooks } from '../publishing/hooks'
@@ -9,7 +9,7 @@ export const Topics: CollectionConfig = {
   slug: 'topics',
   labels: { singular: t('Chủ đề', 'Topic'), plural: t('Chủ đề', 'Topics') },
   admin: { useAsTitle: 'name', group: t('Danh mục', 'Reference data') },
-  access: { read: anyone, create: editors, update: editors, delete: editors },
+  access: collectionAccess(policy.collections.topics),
   hooks: portalRebuildHooks,
   fields: [{ name: 'name', type: 'text', required: true, label: t('Tên chủ đề', 'Name') }, slugField('name'), seedKeyField],
 }

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { adminsOnly, adminsOnlyField, adminsOrSelf, signedIn } from '../access'
+import { allow, policy } from '../access/policy'
 import { t } from '../fields/labels'
 import { userRoles } from '../fields/options'
 import { selectOptions } from '../fields/content'
@@ -20,6 +21,8 @@ export const Users: CollectionConfig = {
     create: adminsOnly,
     update: adminsOrSelf,
     delete: adminsOnly,
+    // POST /api/users/unlock: administrators only (Payload lets anyone signed in by default).
+    unlock: allow(policy.collections.users.unlock),
   },
   hooks: {
     beforeChange: [

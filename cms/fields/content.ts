@@ -1,22 +1,12 @@
 /** Configuration shared by the versioned, publishable content collections. */
 import type { CollectionConfig } from 'payload'
 
-import {
-  authorsSaveDraftsOnly,
-  canReadVersions,
-  editors,
-  editorsOrAuthorDrafts,
-  publishedOrStaff,
-} from '../access'
+import { publishableRules } from '../access/policy'
+import { publishableAccessFrom, publishRuleFrom } from '../access/publishRule'
 import { portalRebuildHooks } from '../publishing/hooks'
 
-export const publishableAccess: CollectionConfig['access'] = {
-  read: publishedOrStaff,
-  readVersions: canReadVersions,
-  create: editorsOrAuthorDrafts,
-  update: editorsOrAuthorDrafts,
-  delete: editors,
-}
+/** Who reads drafts, saves drafts and publishes: the policy table's row for versioned content. */
+export const publishableAccess: CollectionConfig['access'] = publishableAccessFrom(publishableRules)
 
 export const publishableVersions: CollectionConfig['versions'] = {
   drafts: { schedulePublish: true, validate: true },
@@ -24,7 +14,7 @@ export const publishableVersions: CollectionConfig['versions'] = {
 }
 
 export const publishableHooks = {
-  beforeOperation: [authorsSaveDraftsOnly as never],
+  beforeOperation: [publishRuleFrom(publishableRules) as never],
   ...portalRebuildHooks,
 } satisfies CollectionConfig['hooks']
 

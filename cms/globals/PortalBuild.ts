@@ -1,6 +1,6 @@
 import type { GlobalConfig } from 'payload'
 
-import { isStaffUser, staff } from '../access'
+import { allow, may, policy } from '../access/policy'
 import { t } from '../fields/labels'
 import { PORTAL_BUILD_SLUG, portalBuildQueue } from '../publishing/buildQueue'
 
@@ -21,14 +21,14 @@ export const PortalBuild: GlobalConfig = {
       'Publishing, unpublishing or deleting public content rebuilds the portal within seconds. A failed build keeps the previous site live.',
     ),
   },
-  access: { read: staff, update: () => false },
+  access: { read: allow(policy.globals['portal-build'].read), update: allow(policy.globals['portal-build'].update) },
   endpoints: [
     {
       // POST /api/globals/portal-build/rebuild — a rebuild by hand, for any staff member.
       path: '/rebuild',
       method: 'post',
       handler: async (req) => {
-        if (!isStaffUser(req.user)) {
+        if (!may(policy.globals['portal-build'].rebuild, req.user)) {
           return Response.json({ errors: [{ message: 'Chỉ cán bộ đã đăng nhập mới được yêu cầu xây dựng lại cổng thông tin.' }] }, { status: 403 })
         }
         portalBuildQueue(req.payload).request(`Yêu cầu thủ công của ${req.user!.email}`)

@@ -1,6 +1,6 @@
 import type { GlobalConfig } from 'payload'
 
-import { anyone, editors } from '../access'
+import { allow, policy } from '../access/policy'
 import { t } from '../fields/labels'
 import { validatePortalPath } from '../fields/validators'
 import { defaultFooterLinks, defaultNavigation } from '../lib/portal'
@@ -22,7 +22,7 @@ export const SiteSettings: GlobalConfig = {
   slug: 'site-settings',
   label: t('Cấu hình cổng thông tin', 'Portal settings'),
   admin: { group: t('Cổng thông tin', 'Portal') },
-  access: { read: anyone, update: editors },
+  access: { read: allow(policy.globals['site-settings'].read), update: allow(policy.globals['site-settings'].update) },
   hooks: { afterChange: [rebuildAfterGlobalChange] },
   fields: [
     {

@@ -4,6 +4,7 @@ import { handleServerFunctions, RootLayout } from '@payloadcms/next/layouts'
 import type { ServerFunctionClient } from 'payload'
 import React from 'react'
 
+import { adminServerFunctions } from '../../publishing/serverFunctions'
 import { importMap } from './admin/importMap.js'
 import './custom.scss'
 
@@ -11,7 +12,8 @@ type Args = { children: React.ReactNode }
 
 const serverFunction: ServerFunctionClient = async function (args) {
   'use server'
-  return handleServerFunctions({ ...args, config, importMap })
+  // Our own checks in front of some of Payload's (scheduled publishing: publishers only).
+  return handleServerFunctions({ ...args, config, importMap, serverFunctions: adminServerFunctions })
 }
 
 const Layout = ({ children }: Args) => (
