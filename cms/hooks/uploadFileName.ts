@@ -1,19 +1,49 @@
 /**
- * Uploaded files get a plain ASCII name by the portal's slug rule: "Phụ lục Kế hoạch số 38.pdf"
- * → "phu-luc-ke-hoach-so-38.pdf". Public links to attachments stay readable and stable, and
- * no file name depends on how a browser or an OS encodes Vietnamese (NFC or NFD) in URLs.
+ * Every file uploaded to the media library, on create and on update with a new file (REST,
+ * GraphQL has no uploads, the admin, the Local API):
+ * - its type comes from its bytes (cms/lib/uploadTypes.ts); anything else is refused with a
+ *   Vietnamese message and nothing is saved;
+ * - its stored MIME type is the detected one, and its name gets the detected type's extension
+ *   (`bao-cao.html` holding a PDF → `bao-cao.pdf`, `anh.png` holding a JPEG → `anh.jpg`), so a
+ *   server that goes by the name serves what the file is;
+ * - its name follows the portal's slug rule: "Phụ lục Kế hoạch số 38.pdf" → "phu-luc-ke-hoach-so-38.pdf".
+ *   Public links stay readable and stable, and no name depends on how a browser or an OS
+ *   encodes Vietnamese (NFC or NFD) in URLs.
  */
+import fs from 'node:fs/promises'
 import path from 'node:path'
 
-import type { CollectionBeforeOperationHook } from 'payload'
+import { APIError, ValidationError, type CollectionBeforeOperationHook, type PayloadRequest } from 'payload'
 
+import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from '../lib/uploadLimits'
+import { BROKEN_PDF_MESSAGE, EMPTY_UPLOAD_MESSAGE, UPLOAD_TYPE_MESSAGE, detectUploadType, isCompletePdf } from '../lib/uploadTypes'
 import { slugify } from '../lib/vietnamese'
 
-export const uploadFileNameAsSlug: CollectionBeforeOperationHook = ({ args, operation }) => {
-  const file = args.req?.file
-  if ((operation === 'create' || operation === 'update') && file?.name) {
-    const extension = path.extname(file.name)
-    file.name = `${slugify(path.basename(file.name, extension)) || 'tep'}${extension.toLowerCase()}`
+/** `Phụ lục số 1.PDF` with extension `pdf` → `phu-luc-so-1.pdf`; the name's own extension is dropped. */
+export const uploadFileName = (name: string, extension: string) =>
+  `${slugify(path.basename(name, path.extname(name))) || 'tep'}.${extension}`
+
+/** A refusal shown on the file field of the admin form, in Vietnamese. */
+const refuse = (req: PayloadRequest, message: string) =>
+  new ValidationError({ collection: 'media', errors: [{ message, path: 'file', label: { vi: 'Tệp', en: 'File' } }], req }, req.t)
+
+export const uploadedFileByContent: CollectionBeforeOperationHook = async ({ args, operation }) => {
+  const req = args.req as PayloadRequest | undefined
+  const file = req?.file
+  if (!req || !file || (operation !== 'create' && operation !== 'update')) return args
+
+  const size = file.size || file.data?.length || 0
+  if (size > MAX_UPLOAD_BYTES) throw new APIError(UPLOAD_TOO_LARGE_MESSAGE, 413, undefined, true)
+  if (size === 0) throw refuse(req, EMPTY_UPLOAD_MESSAGE)
+
+  const type = await detectUploadType(file)
+  if (!type) throw refuse(req, UPLOAD_TYPE_MESSAGE)
+  if (type.mime === 'application/pdf') {
+    const data = file.data?.length ? file.data : await fs.readFile(file.tempFilePath as string)
+    if (!isCompletePdf(data)) throw refuse(req, BROKEN_PDF_MESSAGE)
   }
+
+  file.mimetype = type.mime
+  file.name = uploadFileName(file.name || 'tep', type.ext)
   return args
 }
