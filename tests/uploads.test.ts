@@ -16,7 +16,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_REQUEST_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from '../cms/lib/uploadLimits'
-import { BROKEN_PDF_MESSAGE, EMPTY_UPLOAD_MESSAGE, UPLOAD_TYPE_MESSAGE } from '../cms/lib/uploadTypes'
+import { BROKEN_PDF_MESSAGE, EMPTY_UPLOAD_MESSAGE, UPLOAD_TYPE_MESSAGE, URL_UPLOAD_MESSAGE } from '../cms/lib/uploadTypes'
 import { pdfBytes, uploadMedia } from './helpers/files'
 import { makeUser, startTestCms, type TestCms } from './helpers/payload'
 
@@ -177,6 +177,29 @@ describe('the type comes from the content, never the name', () => {
   test('a PDF cut short (no end) is refused in Vietnamese', async () => {
     const whole = pdfBytes('CUT')
     await expectRefused(() => upload({ name: 'cat.pdf', type: 'application/pdf', data: whole.subarray(0, whole.length - 40) }), 400, BROKEN_PDF_MESSAGE)
+  })
+
+  test('a create naming a web address ({ filename, url }) is refused before Payload fetches it under that name', async () => {
+    // Payload would fetch the URL server-side and store it as `evil.html`, past the upload checks.
+    await expectRefused(
+      () => http.rest('POST', '/media', { alt: 'Tệp từ địa chỉ web', filename: 'evil.html', url: 'https://example.com/tai-lieu.pdf' }, headersOf.editor),
+      400,
+      URL_UPLOAD_MESSAGE,
+    )
+    const { json } = await http.gql(
+      'mutation { createMedia(data: { alt: "Qua GraphQL", filename: "evil.html", url: "https://example.com/tai-lieu.pdf" }) { id filename } }',
+      headersOf.editor,
+    )
+    expect(json.data?.createMedia ?? null).toBeNull()
+    expect(json.errors?.map((e: any) => e.message)).toEqual([URL_UPLOAD_MESSAGE])
+  })
+
+  test('a duplicate keeps the detected type and its extension', async () => {
+    const original = (await upload({ name: 'ban-sao.html', type: 'text/html', data: pdfBytes('COPY') })).json.doc
+    const { status, json } = await http.rest('POST', `/media/${original.id}/duplicate`, {}, headersOf.editor)
+    expect(status, JSON.stringify(json)).toBe(200)
+    expect(json.doc).toMatchObject({ mimeType: 'application/pdf' })
+    expect(json.doc.filename).toMatch(/^ban-sao-\d+\.pdf$/)
   })
 
   test('re-upload (update with a new file): same detection, same extension rule, same refusals', async () => {

@@ -8,6 +8,7 @@
 import type { AfterErrorHook } from 'payload'
 
 import { UPLOAD_TOO_LARGE_MESSAGE } from '../lib/uploadLimits'
+import { URL_UPLOAD_MESSAGE } from '../lib/uploadTypes'
 
 const TOO_MANY_PARTS_MESSAGE = 'Biểu mẫu tải lên có quá nhiều tệp hoặc trường dữ liệu.'
 const BROKEN_BODY_MESSAGE = 'Dữ liệu tải lên không trọn vẹn hoặc sai định dạng (multipart/form-data). Hãy tải lại tệp.'
@@ -26,6 +27,11 @@ const multipartErrors: [RegExp, number, string][] = [
 ]
 
 export const multipartErrorsInVietnamese: AfterErrorHook = ({ error, graphqlResult }) => {
+  // refuseFileFromUrl's refusal arrives wrapped in Payload's FileRetrievalError (a 500).
+  if (error?.message?.includes(URL_UPLOAD_MESSAGE)) {
+    if (graphqlResult) return { graphqlResult: { ...graphqlResult, message: URL_UPLOAD_MESSAGE, extensions: { ...graphqlResult.extensions, statusCode: 400 } } }
+    return { status: 400, response: { errors: [{ message: URL_UPLOAD_MESSAGE }] } }
+  }
   if (graphqlResult) return
   const match = multipartErrors.find(([pattern]) => pattern.test(error?.message ?? ''))
   if (!match) return

@@ -24,6 +24,7 @@ export const acceptedUploadMimeTypes = Object.keys(uploadTypes) as UploadMimeTyp
 export const UPLOAD_TYPE_MESSAGE =
   'Chỉ nhận ảnh JPEG, PNG, WebP, AVIF, GIF, TIFF hoặc tệp PDF. Loại tệp được xác định theo nội dung tệp, không theo tên hay phần mở rộng.'
 export const EMPTY_UPLOAD_MESSAGE = 'Tệp tải lên rỗng (0 byte). Hãy chọn lại tệp.'
+export const URL_UPLOAD_MESSAGE = 'CMS không tải tệp từ một địa chỉ web. Hãy tải tệp về máy rồi tải lên trực tiếp.'
 export const BROKEN_PDF_MESSAGE = 'Tệp PDF bị hỏng hoặc không trọn vẹn (thiếu phần kết thúc). Hãy xuất lại tệp PDF rồi tải lên.'
 
 type UploadedFile = { data?: Buffer; tempFilePath?: string }
