@@ -9,6 +9,8 @@
  *   by editors and admins; authors upload and change files nothing published uses.
  */
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
+import { Readable } from 'node:stream'
 
 import { NextRequest } from 'next/server'
 import type { Payload } from 'payload'
@@ -249,6 +251,36 @@ describe('size limit and upload errors, in Vietnamese', () => {
     const body = Buffer.from(await request.arrayBuffer())
     const cut = new Request(request.url, { method: 'POST', headers: { ...headersOf.editor, 'content-type': request.headers.get('content-type')! }, body: body.subarray(0, 100_000) })
     await expectRefused(() => send(cut), 400, 'Dữ liệu tải lên không trọn vẹn hoặc sai định dạng (multipart/form-data). Hãy tải lại tệp.')
+  })
+
+  /**
+   * What Next.js does to a request body on a route its proxy (cms/proxy.ts) matches, with its
+   * own code (next/dist/server/body-streams.js, as next-server.js calls it): the body is cloned
+   * for the proxy up to `proxyClientMaxBodySize`, and the route handler gets that clone.
+   */
+  async function throughNextProxy(request: Request, proxyClientMaxBodySize: number | undefined) {
+    const { getCloneableBody } = createRequire(import.meta.url)('next/dist/server/body-streams.js')
+    const bytes = Buffer.from(await request.arrayBuffer())
+    const chunks = Array.from({ length: Math.ceil(bytes.length / 65536) }, (_, i) => bytes.subarray(i * 65536, (i + 1) * 65536))
+    const incoming = Readable.from(chunks)
+    const cloneable = getCloneableBody(incoming, proxyClientMaxBodySize)
+    cloneable.cloneBodyStream().resume() // the proxy's copy; ours does not read it
+    await cloneable.finalize()
+    const received: Buffer[] = []
+    for await (const chunk of incoming) received.push(chunk as Buffer)
+    return new Request(request.url, { method: request.method, headers: request.headers, body: Buffer.concat(received) })
+  }
+
+  test('through Next.js: a 19 MB upload arrives whole with our proxy limit and is saved; with the default 10 MB it was cut (400 now, 500 before)', async () => {
+    const { experimental } = (await import('../cms/next.config.mjs')).default as { experimental: { proxyClientMaxBodySize: number } }
+    const file = { name: 'ban-quet-19mb.pdf', type: 'application/pdf', data: bigPdf(19 * 1024 * 1024) }
+    const whole = await send(await throughNextProxy(await multipart('POST', '/media', file, { alt: 'Bản quét 19 MB' }, headersOf.editor), experimental.proxyClientMaxBodySize))
+    expect(whole.status, JSON.stringify(whole.json).slice(0, 300)).toBe(201)
+    await expectRefused(
+      async () => send(await throughNextProxy(await multipart('POST', '/media', file, { alt: 'Bản quét 19 MB' }, headersOf.editor), undefined)),
+      400,
+      'Dữ liệu tải lên không trọn vẹn hoặc sai định dạng (multipart/form-data). Hãy tải lại tệp.',
+    )
   })
 
   test('the CMS proxy refuses a request over the limit by its length, before Next.js cuts the body', async () => {
