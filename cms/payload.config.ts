@@ -24,6 +24,8 @@ import { allowed, policy } from './access/policy'
 import { databaseAdapter } from './database'
 import { PORTAL_NAME } from './lib/portal'
 import { previewEndpoint } from './publishing/preview'
+import { multipartErrorsInVietnamese } from './hooks/uploadErrors'
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_REQUEST_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from './lib/uploadLimits'
 import { payloadSecret } from './secret'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -38,6 +40,14 @@ export default buildConfig({
   collections: [Plans, Campaigns, Honourees, News, Pages, Media, Indicators, IndicatorReports, Organizations, Topics, Users],
   globals: [SiteSettings, PortalBuild],
   endpoints: [previewEndpoint],
+  // Uploads: one documented size limit (cms/lib/uploadLimits.ts), refused with 413 while the
+  // body is read; the parser's other errors get Vietnamese messages instead of English or 500.
+  upload: {
+    limits: { fileSize: MAX_UPLOAD_BYTES },
+    requestSizeLimit: MAX_UPLOAD_REQUEST_BYTES,
+    responseOnLimit: UPLOAD_TOO_LARGE_MESSAGE,
+  },
+  hooks: { afterError: [multipartErrorsInVietnamese] },
   admin: {
     user: Users.slug,
     // Gravatar cannot load offline and would leak staff e-mail hashes.

@@ -4,7 +4,13 @@
  */
 import { NextResponse, type NextRequest } from 'next/server'
 
+import { oversizedUploadResponse } from './lib/uploadLimits'
+
 export function proxy(request: NextRequest) {
+  // Next.js hands the proxy at most `proxyClientMaxBodySize` of a body and cuts the rest, which
+  // Payload's parser then fails on with a 500: refuse an oversized request here, by its length.
+  const oversized = oversizedUploadResponse(request)
+  if (oversized) return oversized
   if (request.cookies.has('payload-lng')) return NextResponse.next()
   const headers = new Headers(request.headers)
   headers.set('accept-language', 'vi')

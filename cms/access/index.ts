@@ -67,6 +67,19 @@ export const publishedMediaOrStaff: Access = async ({ req }) => {
   return list.length > 0 ? ({ id: { in: list } } satisfies Where) : false
 }
 
+/**
+ * Changing a file that a published document shows changes what the public sees, so it needs
+ * someone allowed to publish: editors and admins update any media; authors only media that no
+ * published document uses (new uploads, files of drafts). Payload refuses the update (REST,
+ * GraphQL, the admin's form, a new file) when the document is outside the returned filter.
+ */
+export const editorsOrMediaNotPublished: Access = async ({ req }) => {
+  if (isEditorUser(req.user)) return true
+  if (!isAuthorUser(req.user)) return false
+  const published = await mediaIdsUsedByPublished(req.payload, req)
+  return published.length > 0 ? ({ id: { not_in: published } } satisfies Where) : true
+}
+
 // ── Indicator reports ───────────────────────────────────────────────────────
 export const createIndicatorReport: Access = ({ req, data }) => {
   if (isEditorUser(req.user)) return true

@@ -3,22 +3,31 @@ import { fileURLToPath } from 'node:url'
 
 import type { CollectionConfig } from 'payload'
 
-import { editors, publishedMediaOrStaff, staff } from '../access'
+import { editors, editorsOrMediaNotPublished, publishedMediaOrStaff, staff } from '../access'
 import { illustrativeField, seedKeyField } from '../fields/common'
-import { uploadFileNameAsSlug } from '../hooks/uploadFileName'
+import { refuseFileFromUrl, storedFileMatchesType, uploadedFileByContent } from '../hooks/uploadFileName'
 import { t } from '../fields/labels'
 import { validateAlt } from '../fields/validators'
+import { acceptedUploadMimeTypes } from '../lib/uploadTypes'
 import { portalRebuildHooks } from '../publishing/hooks'
 
 export const Media: CollectionConfig = {
   slug: 'media',
   labels: { singular: t('Tệp đa phương tiện', 'Media'), plural: t('Thư viện ảnh, tệp', 'Media') },
   admin: { group: t('Nội dung', 'Content'), useAsTitle: 'alt' },
-  access: { read: publishedMediaOrStaff, create: staff, update: staff, delete: editors },
-  hooks: { ...portalRebuildHooks, beforeOperation: [uploadFileNameAsSlug] },
+  // Authors upload new files; a file a published document uses changes only through an editor.
+  access: { read: publishedMediaOrStaff, create: staff, update: editorsOrMediaNotPublished, delete: editors },
+  hooks: {
+    ...portalRebuildHooks,
+    beforeOperation: [uploadedFileByContent],
+    beforeChange: [...portalRebuildHooks.beforeChange, storedFileMatchesType],
+  },
   upload: {
     staticDir: process.env.MEDIA_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.data/media'),
-    mimeTypes: ['image/*', 'application/pdf'],
+    // Checked against the detected type (uploadedFileByContent): never SVG, never a name's claim.
+    mimeTypes: acceptedUploadMimeTypes,
+    // Files come from the uploader's machine; the CMS fetches nothing from a URL.
+    externalFileHeaderFilter: refuseFileFromUrl,
     // Re-encoding the original through sharp (withMetadata stays off) drops EXIF, GPS
     // included: files are public, and phone photos carry where they were taken.
     resizeOptions: { width: 3200, height: 3200, fit: 'inside', withoutEnlargement: true },
