@@ -21,6 +21,8 @@ import { Users } from './collections/Users'
 import { PortalBuild } from './globals/PortalBuild'
 import { SiteSettings } from './globals/SiteSettings'
 import { databaseAdapter } from './database'
+import { inputChecks } from './fields/inputChecks'
+import { explainRequestErrors } from './lib/apiGuard'
 import { PORTAL_NAME } from './lib/portal'
 import { previewEndpoint } from './publishing/preview'
 import { payloadSecret } from './secret'
@@ -37,6 +39,10 @@ export default buildConfig({
   collections: [Plans, Campaigns, Honourees, News, Pages, Media, Indicators, IndicatorReports, Organizations, Topics, Users],
   globals: [SiteSettings, PortalBuild],
   endpoints: [previewEndpoint],
+  // Every text, textarea, date and number field: control characters, impossible dates, NaN.
+  plugins: [inputChecks],
+  // REST errors say what is wrong; request-caused ones are not 500s (cms/lib/apiGuard.ts).
+  hooks: { afterError: [explainRequestErrors] },
   admin: {
     user: Users.slug,
     // Gravatar cannot load offline and would leak staff e-mail hashes.
