@@ -98,9 +98,13 @@ export function addInputChecks(fields: Field[]): Field[] {
   })
 }
 
+/** A collection or global only the system writes may opt out with `custom: { skipInputChecks: true }`. */
+const checked = <C extends { fields: Field[]; custom?: Record<string, unknown> }>(entity: C): C =>
+  entity.custom?.skipInputChecks === true ? entity : { ...entity, fields: addInputChecks(entity.fields) }
+
 /** Payload plugin: the checks on every collection and global. */
 export const inputChecks: Plugin = (config: Config): Config => ({
   ...config,
-  collections: config.collections?.map((collection) => ({ ...collection, fields: addInputChecks(collection.fields) })),
-  globals: config.globals?.map((global) => ({ ...global, fields: addInputChecks(global.fields) })),
+  collections: config.collections?.map(checked),
+  globals: config.globals?.map(checked),
 })

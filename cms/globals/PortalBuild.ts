@@ -22,6 +22,9 @@ export const PortalBuild: GlobalConfig = {
     ),
   },
   access: { read: staff, update: () => false },
+  // Written only by the build queue, with build logs that may hold terminal colour codes:
+  // no control-character checks here (cms/fields/inputChecks.ts).
+  custom: { skipInputChecks: true },
   endpoints: [
     {
       // POST /api/globals/portal-build/rebuild — a rebuild by hand, for any staff member.

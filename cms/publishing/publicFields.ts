@@ -1,7 +1,8 @@
 /**
  * A document as the public would see it: every field whose read access an anonymous
  * reader fails (consent records, private contacts, and any staff-only field added later)
- * is removed, in the document and in the related documents populated into it. The draft
+ * is removed, in the document and in the related documents populated into it; a related
+ * account (a news item's author) is left as its id, as accounts are never public. The draft
  * preview uses this: its link is a bearer token that may be forwarded, so it must show
  * what the published page would, nothing more.
  */
@@ -81,11 +82,13 @@ async function stripFields(fields: Field[], data: Data, req: PayloadRequest, doc
 
 /** `doc` of `collection` without the fields an anonymous reader may not read; `depth` levels of relations too. */
 export async function stripStaffOnlyFields(collection: string, doc: Data, req: PayloadRequest, depth = 2): Promise<Data> {
-  return stripDocument(collection, doc, anonymous(req), depth)
+  const config = req.payload.collections[collection as CollectionSlug]?.config
+  return config ? stripFields(config.fields, doc, anonymous(req), doc, depth) : doc
 }
 
-async function stripDocument(collection: string, doc: Data, req: PayloadRequest, depth: number): Promise<Data> {
+async function stripDocument(collection: string, doc: Data, req: PayloadRequest, depth: number): Promise<Data | unknown> {
   const config = req.payload.collections[collection as CollectionSlug]?.config
   if (!config) return doc
+  if (config.auth) return doc.id
   return stripFields(config.fields, doc, req, doc, depth)
 }
