@@ -22,6 +22,7 @@ import { PortalBuild } from './globals/PortalBuild'
 import { SiteSettings } from './globals/SiteSettings'
 import { databaseAdapter } from './database'
 import { inputChecks } from './fields/inputChecks'
+import { vietnameseMessageOverrides } from './fields/payloadMessages'
 import { explainRequestErrors } from './lib/apiGuard'
 import { PORTAL_NAME } from './lib/portal'
 import { previewEndpoint } from './publishing/preview'
@@ -57,6 +58,7 @@ export default buildConfig({
   i18n: {
     supportedLanguages: { vi, en },
     fallbackLanguage: 'vi',
+    translations: { vi: vietnameseMessageOverrides },
   },
   telemetry: false,
   sharp,

@@ -297,11 +297,11 @@ describe('control characters in text', () => {
 describe('REST validation errors name each field and the reason, in Vietnamese', () => {
   test.each([
     ['a year that is not a number', { year: 'abc' }, 'year', 'phải là một số'],
-    ['an unknown document type', { documentType: 'khong-co' }, 'documentType', ''],
+    ['an unknown document type', { documentType: 'khong-co' }, 'documentType', 'không có trong danh sách'],
     ['a malformed document number', { documentNumber: 'zz' }, 'documentNumber', 'Số, ký hiệu văn bản không đúng dạng'],
     ['an impossible date', { issueDate: '2023-02-30' }, 'issueDate', 'không có trên lịch'],
     ['a title that is an object', { title: { a: 1 } }, 'title', 'phải là một đoạn văn bản'],
-    ['a required title left empty', { title: '' }, 'title', ''],
+    ['a required title left empty', { title: '' }, 'title', 'bắt buộc'],
   ])('%s', async (_, data, path, reason) => {
     const response = await http.rest('PATCH', `/plans/${ids.plan}`, data, auth.editor)
     expect(response.status).toBe(400)
@@ -310,6 +310,8 @@ describe('REST validation errors name each field and the reason, in Vietnamese',
     expect(hit, JSON.stringify(response.json)).toBeDefined()
     expect(hit.message).toMatch(VIETNAMESE)
     expect(hit.message).toContain(reason)
+    // Payload's own Vietnamese said "field" in English.
+    expect(`${hit.message} ${error.message}`).not.toMatch(/\bfields?\b/i)
     // The top-level message (what a toast or an API client shows) has the reason too.
     expect(error.message).toContain(hit.message)
     expect(await planTitle()).toBe('Kế hoạch gốc')
