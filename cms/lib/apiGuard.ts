@@ -118,15 +118,18 @@ function requestedId(payload: Payload, slug: string[], method: string): { collec
   return undefined
 }
 
+/** Next hands the route decoded segments, the test helper encoded ones; either way, decode once if possible. */
+const decodeSegment = (segment: string) => {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
+
 function checkId(payload: Payload, slug: string[], request: Request): Response | undefined {
   const method = isMethodOverrideGet(request) ? 'GET' : request.method
-  let decoded: string[]
-  try {
-    decoded = slug.map((segment) => decodeURIComponent(segment)).filter(Boolean)
-  } catch {
-    return jsonError(400, apiMessages.badValue)
-  }
-  const named = requestedId(payload, decoded, method)
+  const named = requestedId(payload, slug.map(decodeSegment).filter(Boolean), method)
   if (named && !isDocumentId(payload, named.collection, named.id)) return jsonError(404, apiMessages.badId(named.id))
   return undefined
 }
