@@ -11,7 +11,7 @@
  * itself: request-caused database errors become 400s, and a validation error's top-level
  * message lists each field with its reason.
  */
-import type { AfterErrorHook, CollectionSlug, Endpoint, Payload, SanitizedConfig } from 'payload'
+import type { AfterErrorHook, AfterErrorResult, CollectionSlug, Endpoint, Payload, SanitizedConfig } from 'payload'
 import { getPayload, ValidationError } from 'payload'
 
 type RouteArgs = { params: Promise<{ slug?: string[] }> }
@@ -188,16 +188,22 @@ export function describeFieldErrors(errors: FieldError[]): string {
   return `${apiMessages.invalidFields} ${each.join(' ')}`
 }
 
-/** `hooks.afterError`: REST errors say what was wrong, and request-caused ones are not 500s. */
+/** `hooks.afterError`: errors say what was wrong, and request-caused ones are not 500s (REST and GraphQL). */
 export const explainRequestErrors: AfterErrorHook = ({ error, graphqlResult, result }) => {
-  if (graphqlResult) return
-  if (error instanceof ValidationError) {
-    const errors = (error.data?.errors ?? []) as FieldError[]
+  // GraphQL hands the GraphQLError; Payload's own error is inside it.
+  const cause = graphqlResult ? ((error as { originalError?: Error }).originalError ?? error) : error
+  const answer = (message: string, status: number, data?: Record<string, unknown>): AfterErrorResult =>
+    graphqlResult
+      ? { graphqlResult: { ...graphqlResult, message, extensions: { ...graphqlResult.extensions, statusCode: status } } }
+      : { response: data ? data : { errors: [{ message }] }, status }
+  if (cause instanceof ValidationError) {
+    const errors = (cause.data?.errors ?? []) as FieldError[]
+    if (errors.length === 0) return
+    const message = describeFieldErrors(errors)
     const first = result?.errors?.[0] as Record<string, unknown> | undefined
-    if (!first || errors.length === 0) return
-    return { response: { ...result, errors: [{ ...first, message: describeFieldErrors(errors) }] }, status: 400 }
+    return answer(message, 400, first ? { ...result, errors: [{ ...first, message }] } : undefined)
   }
-  if (error.message === 'Invalid JSON') return { response: { errors: [{ message: apiMessages.invalidJson }] }, status: 400 }
-  const requestCaused = requestCausedDatabaseError(error)
-  if (requestCaused) return { response: { errors: [{ message: requestCaused }] }, status: 400 }
+  if (cause.message === 'Invalid JSON') return answer(apiMessages.invalidJson, 400)
+  const requestCaused = requestCausedDatabaseError(cause)
+  if (requestCaused) return answer(requestCaused, 400)
 }
