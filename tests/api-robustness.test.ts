@@ -370,6 +370,18 @@ describe('ids that cannot exist answer 404, never 500', () => {
     expect((await raw('GET', '/users/me')).status).toBe(200)
   })
 
+  test('an id is checked against the database in use: integers on SQLite, ObjectIds on MongoDB', async () => {
+    const { isDocumentId } = await import('../cms/lib/apiGuard')
+    expect(isDocumentId(payload, 'plans', '12')).toBe(true)
+    expect(isDocumentId(payload, 'plans', '0')).toBe(false)
+    expect(isDocumentId(payload, 'plans', '65a1b2c3d4e5f60718293a4b')).toBe(false)
+    // The production adapter (MongoDB) as Payload describes it: text ids, 24-hex ObjectIds.
+    const mongo = { db: { name: 'mongoose', defaultIDType: 'text' }, collections: payload.collections } as unknown as Payload
+    expect(isDocumentId(mongo, 'plans', '65a1b2c3d4e5f60718293a4b')).toBe(true)
+    expect(isDocumentId(mongo, 'plans', 'abc')).toBe(false)
+    expect(isDocumentId(mongo, 'plans', 'distinct')).toBe(false)
+  })
+
   test('GraphQL: a bad id or bad variables answer errors, never 500', async () => {
     const asEditor = { 'content-type': 'application/json', ...auth.editor }
     const cases = [
