@@ -20,7 +20,7 @@ export type RouteHandler = (request: Request, args: RouteArgs) => Promise<Respon
 export const apiMessages = {
   unsupportedBody: (type: string) =>
     `Không đọc được nội dung yêu cầu (${type || 'không rõ kiểu'}). API chỉ nhận JSON (Content-Type: application/json) hoặc multipart/form-data khi tải tệp lên; không có gì được thay đổi.`,
-  badId: (id: string) => `Không tìm thấy: “${id}” không phải là mã tài liệu hợp lệ.`,
+  badId: (id: string) => `Không tìm thấy: “${id.slice(0, 80)}” không phải là mã tài liệu hợp lệ.`,
   invalidJson: 'Nội dung yêu cầu không phải là JSON hợp lệ; không có gì được thay đổi.',
   badValue: 'Yêu cầu có giá trị không đúng kiểu (ví dụ mã tài liệu hay tham số không phải là số); không có gì được thay đổi.',
   missingReference: 'Yêu cầu liên kết tới một mục không tồn tại (có thể đã bị xóa); không có gì được thay đổi.',
