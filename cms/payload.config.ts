@@ -22,6 +22,9 @@ import { PortalBuild } from './globals/PortalBuild'
 import { SiteSettings } from './globals/SiteSettings'
 import { allowed, policy } from './access/policy'
 import { databaseAdapter } from './database'
+import { inputChecks } from './fields/inputChecks'
+import { vietnameseMessageOverrides } from './fields/payloadMessages'
+import { explainRequestErrors } from './lib/apiGuard'
 import { PORTAL_NAME } from './lib/portal'
 import { previewEndpoint } from './publishing/preview'
 import { multipartErrorsInVietnamese } from './hooks/uploadErrors'
@@ -47,7 +50,11 @@ export default buildConfig({
     requestSizeLimit: MAX_UPLOAD_REQUEST_BYTES,
     responseOnLimit: UPLOAD_TOO_LARGE_MESSAGE,
   },
-  hooks: { afterError: [multipartErrorsInVietnamese] },
+  // Every text, textarea, date and number field: control characters, impossible dates, NaN.
+  plugins: [inputChecks],
+  // Parser errors get Vietnamese 413/400s (hooks/uploadErrors.ts); REST errors say what is
+  // wrong, and request-caused ones are not 500s (lib/apiGuard.ts).
+  hooks: { afterError: [multipartErrorsInVietnamese, explainRequestErrors] },
   admin: {
     user: Users.slug,
     // Gravatar cannot load offline and would leak staff e-mail hashes.
@@ -62,6 +69,7 @@ export default buildConfig({
   i18n: {
     supportedLanguages: { vi, en },
     fallbackLanguage: 'vi',
+    translations: { vi: vietnameseMessageOverrides },
   },
   telemetry: false,
   sharp,

@@ -5,6 +5,7 @@
 import type { CollectionSlug, PayloadRequest } from 'payload'
 
 import { isDocumentNumber } from '../lib/documentNumber'
+import { isPortalPath } from '../lib/portal'
 import { SLUG_PATTERN } from '../lib/vietnamese'
 
 type Options = {
@@ -31,7 +32,15 @@ export const messages = {
   consentDateRequired: 'Cần nhập ngày ghi nhận sự đồng ý.',
   legalBasisEmpty: 'Mỗi căn cứ cần chọn một văn bản trong hệ thống hoặc ghi số, ký hiệu hay trích yếu văn bản được viện dẫn.',
   leadEmpty: 'Cần chọn cơ quan chủ trì hoặc ghi tên cơ quan chủ trì.',
-  portalPath: 'Đường dẫn phải là đường dẫn trong cổng thông tin, bắt đầu bằng “/” và không có khoảng trắng (ví dụ: /trang/gioi-thieu/).',
+  portalPath:
+    'Đường dẫn phải là đường dẫn trong cổng thông tin: bắt đầu bằng một dấu “/”, không có khoảng trắng, dấu “\\”, ký tự điều khiển hay “//” (ví dụ: /trang/gioi-thieu/).',
+  /** `field`: the field's label as staff see it. */
+  impossibleDate: (field: string, day: string) => `${field}: ngày ${day} không có trên lịch. Hãy kiểm tra lại ngày, tháng.`,
+  dateShape: (field: string) => `${field}: ngày không hợp lệ. Hãy nhập theo dạng năm-tháng-ngày, ví dụ 2023-09-01.`,
+  controlCharacters: (field: string, allowsLines: boolean) =>
+    `${field}: có ký tự điều khiển không nhìn thấy (ví dụ ký tự NUL)${allowsLines ? ' — chỉ được dùng dấu tab và xuống dòng' : ''}. Hãy xóa ký tự đó (thường do dán từ tệp khác) rồi lưu lại.`,
+  notANumber: (field: string) => `${field}: phải là một số.`,
+  notText: (field: string) => `${field}: phải là một đoạn văn bản.`,
 } as const
 
 export const validateSlugShape = (value: unknown) =>
@@ -86,9 +95,8 @@ export const validateMeasure = (value: unknown, unit: string | undefined) => {
   return true
 }
 
-/** A link inside the portal ("/phong-trao/…"): never another site, never a scheme. */
-export const validatePortalPath = (value: unknown) =>
-  value == null || value === '' || (typeof value === 'string' && /^\/(?!\/)[^\s]*$/.test(value)) || messages.portalPath
+/** A link inside the portal ("/phong-trao/…"): never another site, never a scheme (cms/lib/portal.ts). */
+export const validatePortalPath = (value: unknown) => value == null || value === '' || isPortalPath(value) || messages.portalPath
 
 export const validateAlt = (value: unknown) =>
   (typeof value === 'string' && value.trim().length > 0) || messages.altRequired

@@ -22,6 +22,9 @@ export const PortalBuild: GlobalConfig = {
     ),
   },
   access: { read: allow(policy.globals['portal-build'].read), update: allow(policy.globals['portal-build'].update) },
+  // Written only by the build queue, with build logs that may hold terminal colour codes:
+  // no control-character checks here (cms/fields/inputChecks.ts).
+  custom: { skipInputChecks: true },
   endpoints: [
     {
       // POST /api/globals/portal-build/rebuild — a rebuild by hand, for any staff member.

@@ -8,6 +8,7 @@ import type { CollectionSlug, Endpoint, GeneratePreviewURL } from 'payload'
 
 import { isStaffUser } from '../access'
 import { createPreviewToken, previewRefusals, verifyPreviewToken } from '../lib/previewToken'
+import { stripStaffOnlyFields } from './publicFields'
 
 /** Collections with a public detail page, and so a preview. */
 export const previewableCollections = ['news', 'campaigns', 'honourees', 'plans', 'pages'] as const satisfies CollectionSlug[]
@@ -29,7 +30,10 @@ export const previewUrlFor =
 const refuse = (status: number, message: string) =>
   Response.json({ errors: [{ message }] }, { status, headers: { 'cache-control': 'no-store' } })
 
-/** GET /api/preview/:collection/:id?token=… → the latest draft, as the token's owner may read it. */
+/**
+ * GET /api/preview/:collection/:id?token=… → the latest draft, as the token's owner may read
+ * it, without staff-only fields: whoever holds the link sees what the public would.
+ */
 export const previewEndpoint: Endpoint = {
   path: '/preview/:collection/:id',
   method: 'get',
@@ -56,6 +60,7 @@ export const previewEndpoint: Endpoint = {
       disableErrors: true,
     })
     if (!doc) return refuse(404, 'Không tìm thấy tài liệu cần xem trước (có thể đã bị xóa).')
-    return Response.json(doc, { headers: { 'cache-control': 'no-store' } })
+    const shown = await stripStaffOnlyFields(collection, doc as unknown as Record<string, unknown>, req)
+    return Response.json(shown, { headers: { 'cache-control': 'no-store' } })
   },
 }

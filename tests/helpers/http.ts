@@ -1,12 +1,21 @@
 /**
  * Payload's real REST and GraphQL route handlers (the ones cms/app mounts under /api),
- * called with real Request objects — no server process needed.
+ * behind the same API guard as the route (cms/lib/apiGuard.ts), called with real Request
+ * objects — no server process needed.
  */
 import config from '../../cms/payload.config'
-import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
+import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
+
+import { guardRestHandler } from '../../cms/lib/apiGuard'
 
 const base = 'http://localhost:3000'
-const handlers = { GET: REST_GET(config), POST: REST_POST(config), PATCH: REST_PATCH(config), DELETE: REST_DELETE(config) }
+const handlers = {
+  GET: guardRestHandler(config, REST_GET(config)),
+  POST: guardRestHandler(config, REST_POST(config)),
+  PATCH: guardRestHandler(config, REST_PATCH(config)),
+  DELETE: guardRestHandler(config, REST_DELETE(config)),
+  PUT: guardRestHandler(config, REST_PUT(config)),
+}
 const graphql = GRAPHQL_POST(config)
 
 /** A request to /api/… answered by Payload's handler for its method, as the Next route does. */
