@@ -9,7 +9,7 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
-import { queueWrites } from './lib/sqliteWriteQueue'
+import { beginTransactionInWriteScope, queueWrites } from './lib/sqliteWriteQueue'
 
 const cmsDir = path.dirname(fileURLToPath(import.meta.url))
 export const repoRoot = path.resolve(cmsDir, '..')
@@ -46,6 +46,14 @@ function withQueuedWrites<T extends DatabaseAdapterObj>(adapterObj: T): T {
       adapter.connect = async function (this: typeof adapter, options) {
         await connect?.call(this, options)
         if (this.client) queueWrites(this.client)
+      }
+      // The operation that begins a transaction owns it: its own writes made without the
+      // transaction (forgot-password's rate-limit reservation) join it instead of waiting for it.
+      const beginTransaction = adapter.beginTransaction
+      if (beginTransaction) {
+        adapter.beginTransaction = function (this: typeof adapter, options) {
+          return beginTransactionInWriteScope(() => beginTransaction.call(this, options))
+        }
       }
       return adapter
     },
