@@ -12,9 +12,9 @@
  * A write issued without a transaction by the operation that holds the lock — Payload's
  * forgot-password reserves its rate limit with `db.updateOne` outside the transaction it has
  * just opened — would wait for itself until the timeout. So each transaction Payload begins
- * marks the async context that began it (`beginTransactionInWriteScope`), and a write from
+ * marks the async context that began it (`beginTransactionInWriteScope`), and a statement from
  * that context while its transaction is open runs on that transaction's connection: still
- * one writer, and no wait for itself (see `heldTransaction`).
+ * one writer, no wait for itself, and its reads see its own writes (see `heldTransaction`).
  *
  * Writers in other processes (a seed run, a benchmark) still meet SQLite's own locking.
  */
@@ -100,8 +100,8 @@ export function beginTransactionInWriteScope<T>(begin: () => Promise<T>): Promis
 }
 
 /**
- * The open transaction the current async context holds the lock for, if any: a write from here
- * without a transaction runs on it. Writes from anywhere else — another request, or a nested
+ * The open transaction the current async context holds the lock for, if any: a statement from
+ * here without a transaction runs on it (it is committed or rolled back with it). Writes from anywhere else — another request, or a nested
  * transaction that is its own save — still wait their turn.
  */
 function heldTransaction(): Transaction | undefined {
@@ -167,9 +167,9 @@ export function queueWrites(client: Client, lock = new WriteLock()): Client {
   const execute = client.execute.bind(client) as (statement: InStatement) => ReturnType<Client['execute']>
   client.execute = (async (statementOrSql: InStatement, args?: unknown) => {
     const statement = typeof statementOrSql === 'string' && args !== undefined ? ({ sql: statementOrSql, args } as InStatement) : statementOrSql
-    if (!isWrite(statement)) return execute(statement)
     const held = heldTransaction()
     if (held) return held.execute(statement)
+    if (!isWrite(statement)) return execute(statement)
     const release = await lock.acquire()
     try {
       return await execute(statement)
