@@ -21,6 +21,7 @@ import { Users } from './collections/Users'
 import { PortalBuild } from './globals/PortalBuild'
 import { SiteSettings } from './globals/SiteSettings'
 import { databaseAdapter } from './database'
+import { emailAdapter } from './email/transport'
 import { PORTAL_NAME } from './lib/portal'
 import { previewEndpoint } from './publishing/preview'
 import { payloadSecret } from './secret'
@@ -31,6 +32,8 @@ export default buildConfig({
   serverURL: process.env.CMS_URL ?? '',
   secret: payloadSecret(),
   db: databaseAdapter(),
+  // SMTP from the environment (cms/email/settings.ts); without SMTP_HOST messages go to the log.
+  email: emailAdapter(),
   editor: lexicalEditor({
     features: ({ defaultFeatures }) => [...defaultFeatures, EXPERIMENTAL_TableFeature()],
   }),

@@ -102,7 +102,7 @@ describe('a write made outside its transaction by the operation that holds the l
         options: { atomic: true },
         req: {} as never,
       })
-      expect(updated?.name).toBe('ZQXOWN, đã sửa')
+      expect((updated as { name?: string } | null)?.name).toBe('ZQXOWN, đã sửa')
       // Part of the open transaction: seen from here, not yet from another request; the other writer still waits.
       expect(await countTopics('ZQXOWN, đã sửa')).toBe(1)
       expect(await reader.runInAsyncScope(() => countTopics('ZQXOWN'))).toBe(0)
