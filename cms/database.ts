@@ -17,7 +17,11 @@ export const defaultSqliteFile = path.join(repoRoot, '.data', 'portal.db')
 
 export const isMongoUrl = (url: string | undefined): boolean => Boolean(url && /^mongodb(\+srv)?:\/\//.test(url))
 
-export function databaseAdapter(url: string | undefined = process.env.DATABASE_URL) {
+/**
+ * `push` only for tests whose own collections have no migrations (the SQLite adapter then
+ * creates their tables outside production).
+ */
+export function databaseAdapter(url: string | undefined = process.env.DATABASE_URL, { push = false }: { push?: boolean } = {}) {
   if (isMongoUrl(url)) {
     return mongooseAdapter({ url: url as string, migrationDir: path.join(cmsDir, 'migrations', 'mongodb') })
   }
@@ -25,7 +29,7 @@ export function databaseAdapter(url: string | undefined = process.env.DATABASE_U
     client: { url: url && url.startsWith('file:') ? url : `file:${defaultSqliteFile}` },
     migrationDir: path.join(cmsDir, 'migrations', 'sqlite'),
     // Schema changes go through committed migrations, in development as in production.
-    push: false,
+    push,
     // Off by default in the SQLite adapter; on here so that a failed save or seed run
     // leaves nothing half-written.
     transactionOptions: {},

@@ -11,16 +11,23 @@
  *
  * `verify` (e-mail verification) is not enabled on Users: staff accounts are made by an
  * administrator, and a required verification would lock out every account made without a mail
- * server. Its operation writes only through its own transaction (`req`), as reset-password does.
+ * server. Its operation is tested here on a second Payload (same database adapter and write
+ * queue, same e-mail adapter) whose test-only auth collection has it, through the same REST
+ * entry point (`handleEndpoints`) that the Next route calls.
  */
+import fs from 'node:fs'
 import type { AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
 
 import { simpleParser, type ParsedMail } from 'mailparser'
-import type { Payload } from 'payload'
+import { buildConfig, getPayload, handleEndpoints, type Payload } from 'payload'
 import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
+import { databaseAdapter } from '../cms/database'
 import { emailSettings } from '../cms/email/settings'
+import { emailAdapter } from '../cms/email/transport'
 import { WRITE_WAIT_MS } from '../cms/lib/sqliteWriteQueue'
 import { makeUser, startTestCms, type TestCms } from './helpers/payload'
 
@@ -256,6 +263,75 @@ describe('every auth operation over REST, alone and while another save is in fli
     const unlocked = await maybeInFlight(inFlight, () => http.rest('POST', '/users/unlock', { email: user.email }, jwt(adminToken)))
     expect(unlocked.status).toBe(200)
     expect((await login(user.email, user.password)).status).toBe(200)
+  }, 60_000)
+})
+
+describe('e-mail verification (a test-only collection with `verify`)', () => {
+  const slug = 'verified-accounts'
+  let dir: string
+  let verifying: Payload
+  let verifyConfig: ReturnType<typeof buildConfig>
+
+  /** Payload's REST entry point for the second instance. */
+  const restOf = async (method: string, path: string, body?: unknown) => {
+    const request = new Request(new URL(`/api${path}`, CMS_URL), {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const response = await handleEndpoints({ config: verifyConfig, path: `/api${path}`, request, payloadInstanceCacheKey: slug })
+    return { status: response.status, json: (await response.json()) as any }
+  }
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-verify-'))
+    verifyConfig = buildConfig({
+      secret: 'test-secret-not-used-outside-tests',
+      serverURL: CMS_URL,
+      db: databaseAdapter(`file:${path.join(dir, 'verify.db')}`, { push: true }),
+      email: emailAdapter(),
+      // Public sign-up, as a site with self-registered accounts would have.
+      collections: [{ slug, auth: { verify: true }, access: { create: () => true }, fields: [] }],
+      telemetry: false,
+    })
+    verifying = await getPayload({ config: verifyConfig, key: slug })
+  }, 120_000)
+
+  afterAll(async () => {
+    await verifying?.destroy()
+    if (dir) fs.rmSync(dir, { recursive: true, force: true })
+  })
+
+  /** Another save on that database, in the middle of its transaction, committed a moment later. */
+  async function whileAnotherVerifySaveIsInFlight<T>(operation: () => Promise<T>): Promise<T> {
+    const other = await (async () => {
+      await null
+      const transactionID = await verifying.db.beginTransaction()
+      await verifying.db.create({ collection: slug as never, data: { email: `dang-luu-${Math.random()}@example.test` }, req: { transactionID } as never })
+      return { commit: () => verifying.db.commitTransaction(transactionID!) }
+    })()
+    const result = operation()
+    await sleep(200)
+    await other.commit()
+    return result
+  }
+
+  test.each([
+    ['alone', false],
+    ['while another save is in flight', true],
+  ] as const)('register, verify by the mailed token, then login — %s', async (_, inFlight) => {
+    const run = <T>(operation: () => Promise<T>) => (inFlight ? whileAnotherVerifySaveIsInFlight(operation) : operation())
+    const email = `xac-minh-${Math.random().toString(36).slice(2)}@example.test`
+    const created = await run(() => restOf('POST', `/${slug}`, { email, password: NEW_PASSWORD }))
+    expect(created.status).toBe(201)
+    expect((await restOf('POST', `/${slug}/login`, { email, password: NEW_PASSWORD })).status).toBe(403)
+
+    const token = String((await smtp.next(email)).html).match(new RegExp(`/${slug}/verify/([0-9a-f]+)`))?.[1]
+    expect(token).toBeTruthy()
+    const verified = await run(() => restOf('POST', `/${slug}/verify/${token}`))
+    expect(verified.status).toBe(200)
+    expect((await restOf('POST', `/${slug}/login`, { email, password: NEW_PASSWORD })).status).toBe(200)
+    expect((await restOf('POST', `/${slug}/verify/${token}`)).status).toBe(403)
   }, 60_000)
 })
 

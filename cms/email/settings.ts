@@ -22,7 +22,7 @@ const DEFAULT_FROM_ADDRESS = 'khong-tra-loi@localhost'
 
 const isTrue = (value: string | undefined) => /^(1|true|yes|on)$/i.test(value?.trim() ?? '')
 
-export function emailSettings(env: NodeJS.ProcessEnv = process.env): EmailSettings {
+export function emailSettings(env: Record<string, string | undefined> = process.env): EmailSettings {
   const host = env.SMTP_HOST?.trim()
   const secure = isTrue(env.SMTP_SECURE)
   const port = Number(env.SMTP_PORT) || (secure ? 465 : 587)

@@ -101,8 +101,9 @@ export function beginTransactionInWriteScope<T>(begin: () => Promise<T>): Promis
 
 /**
  * The open transaction the current async context holds the lock for, if any: a statement from
- * here without a transaction runs on it (it is committed or rolled back with it). Writes from anywhere else — another request, or a nested
- * transaction that is its own save — still wait their turn.
+ * here without a transaction runs on it (it is committed or rolled back with it). Writes from
+ * anywhere else — another request, or a nested transaction that is its own save — still wait
+ * their turn.
  */
 function heldTransaction(): Transaction | undefined {
   const transaction = writeScopes.getStore()?.transaction
