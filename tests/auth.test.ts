@@ -335,6 +335,52 @@ describe('e-mail verification (a test-only collection with `verify`)', () => {
   }, 60_000)
 })
 
+describe('without a mail server (development)', () => {
+  /** What the adapter writes to Payload's log while `send` runs. */
+  async function logged(send: () => Promise<unknown>) {
+    const entries: Array<Record<string, unknown>> = []
+    const warn = payload.logger.warn
+    payload.logger.warn = ((entry: Record<string, unknown>) => void entries.push(entry)) as typeof warn
+    try {
+      await send()
+      for (let i = 0; i < 50 && entries.length === 0; i++) await sleep(20)
+    } finally {
+      payload.logger.warn = warn
+    }
+    return entries
+  }
+
+  test('the reset e-mail goes to the log with its link, and to no server', async () => {
+    const before = smtp.received.length
+    const adapter = emailAdapter(emailSettings({}))({ payload })
+    expect(adapter.name).toBe('log')
+    const link = `${CMS_URL}/admin/reset/${'a'.repeat(40)}`
+    const entries = await logged(() =>
+      adapter.sendEmail({ to: 'bien-tap@example.test', subject: 'Đặt lại mật khẩu', html: `<p>Mở <a href="${link}">${link}</a></p>` }),
+    )
+    expect(entries).toHaveLength(1)
+    expect(entries[0]).toMatchObject({ to: 'bien-tap@example.test', subject: 'Đặt lại mật khẩu' })
+    expect(entries[0].text).toContain(link)
+    expect(smtp.received.length).toBe(before)
+  })
+
+  test('in production the log says the mail was not sent, without the link (a reset link is a credential)', async () => {
+    const env = process.env as Record<string, string | undefined>
+    const nodeEnv = env.NODE_ENV
+    env.NODE_ENV = 'production'
+    try {
+      const adapter = emailAdapter(emailSettings({}))({ payload })
+      const entries = await logged(() =>
+        adapter.sendEmail({ to: 'bien-tap@example.test', subject: 'Đặt lại mật khẩu', html: '<a href="http://x/admin/reset/bi-mat">bí mật</a>' }),
+      )
+      expect(String(entries[0]?.msg)).toMatch(/KHÔNG được gửi.*SMTP_HOST/)
+      expect(JSON.stringify(entries)).not.toContain('bi-mat')
+    } finally {
+      env.NODE_ENV = nodeEnv
+    }
+  })
+})
+
 describe('e-mail settings from the environment', () => {
   test('without SMTP_HOST nothing is sent over the network; SMTP settings are read as documented', () => {
     expect(emailSettings({}).smtp).toBeUndefined()
