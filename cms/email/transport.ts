@@ -47,7 +47,8 @@ export function emailAdapter(settings: EmailSettings = emailSettings()): Payload
       defaultFromAddress: settings.fromAddress,
       defaultFromName: settings.fromName,
       // Payload sends from inside the operation's transaction (forgot-password), which holds
-      // SQLite's single write lock: the SMTP exchange runs after that, not while every save waits.
+      // SQLite's single write lock: the SMTP exchange is not awaited, so that the operation
+      // commits without waiting for a slow or unreachable mail server while every save waits.
       // The outcome is logged; forgot-password answers the same either way (it never reveals
       // whether an account exists).
       sendEmail: async (message) => {
