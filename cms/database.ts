@@ -9,7 +9,7 @@ import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import type { DatabaseAdapterObj } from 'payload'
 
-import { queueWrites } from './lib/sqliteWriteQueue'
+import { beginTransactionInWriteScope, queueWrites } from './lib/sqliteWriteQueue'
 
 const cmsDir = path.dirname(fileURLToPath(import.meta.url))
 export const repoRoot = path.resolve(cmsDir, '..')
@@ -17,7 +17,11 @@ export const defaultSqliteFile = path.join(repoRoot, '.data', 'portal.db')
 
 export const isMongoUrl = (url: string | undefined): boolean => Boolean(url && /^mongodb(\+srv)?:\/\//.test(url))
 
-export function databaseAdapter(url: string | undefined = process.env.DATABASE_URL) {
+/**
+ * `push` only for tests whose own collections have no migrations (the SQLite adapter then
+ * creates their tables outside production).
+ */
+export function databaseAdapter(url: string | undefined = process.env.DATABASE_URL, { push = false }: { push?: boolean } = {}) {
   if (isMongoUrl(url)) {
     return mongooseAdapter({ url: url as string, migrationDir: path.join(cmsDir, 'migrations', 'mongodb') })
   }
@@ -25,7 +29,7 @@ export function databaseAdapter(url: string | undefined = process.env.DATABASE_U
     client: { url: url && url.startsWith('file:') ? url : `file:${defaultSqliteFile}` },
     migrationDir: path.join(cmsDir, 'migrations', 'sqlite'),
     // Schema changes go through committed migrations, in development as in production.
-    push: false,
+    push,
     // Off by default in the SQLite adapter; on here so that a failed save or seed run
     // leaves nothing half-written.
     transactionOptions: {},
@@ -46,6 +50,14 @@ function withQueuedWrites<T extends DatabaseAdapterObj>(adapterObj: T): T {
       adapter.connect = async function (this: typeof adapter, options) {
         await connect?.call(this, options)
         if (this.client) queueWrites(this.client)
+      }
+      // The operation that begins a transaction owns it: its own writes made without the
+      // transaction (forgot-password's rate-limit reservation) join it instead of waiting for it.
+      const beginTransaction = adapter.beginTransaction
+      if (beginTransaction) {
+        adapter.beginTransaction = function (this: typeof adapter, options) {
+          return beginTransactionInWriteScope(() => beginTransaction.call(this, options))
+        }
       }
       return adapter
     },

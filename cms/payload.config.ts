@@ -22,6 +22,7 @@ import { PortalBuild } from './globals/PortalBuild'
 import { SiteSettings } from './globals/SiteSettings'
 import { allowed, policy } from './access/policy'
 import { databaseAdapter } from './database'
+import { emailAdapter } from './email/transport'
 import { inputChecks } from './fields/inputChecks'
 import { vietnameseMessageOverrides } from './fields/payloadMessages'
 import { explainRequestErrors } from './lib/apiGuard'
@@ -37,6 +38,8 @@ export default buildConfig({
   serverURL: process.env.CMS_URL ?? '',
   secret: payloadSecret(),
   db: databaseAdapter(),
+  // SMTP from the environment (cms/email/settings.ts); without SMTP_HOST messages go to the log.
+  email: emailAdapter(),
   editor: lexicalEditor({
     features: ({ defaultFeatures }) => [...defaultFeatures, EXPERIMENTAL_TableFeature()],
   }),

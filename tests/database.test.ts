@@ -2,8 +2,11 @@
  * The embedded SQLite database under concurrent saves, on a real Payload and a real file:
  * saves made at the same moment (two editors, autosave, the jobs queue, build status) all
  * land, one after another, instead of failing with SQLITE_BUSY; a failed save frees the way;
- * reads never wait for a writer.
+ * reads never wait for a writer; a write the lock holder makes outside its own transaction
+ * (Payload's forgot-password does) does not wait for itself.
  */
+import { AsyncResource } from 'node:async_hooks'
+
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
@@ -63,6 +66,83 @@ describe('saves at the same time', () => {
     expect(await countTopics('ZQXAFTER')).toBe(2)
     expect((await payload.count({ collection: 'topics', where: { name: { exists: false } }, overrideAccess: true })).totalDocs).toBe(0)
   })
+})
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** A save by someone else, started now but let through only when `go` is called. */
+function otherSaveAfter(gate: Promise<void>, name: string) {
+  const state = { landed: false, done: Promise.resolve() }
+  // Its context is taken here, before the test opens its transaction: it is another writer.
+  state.done = (async () => {
+    await gate
+    await payload.create({ collection: 'topics', data: { name }, overrideAccess: true })
+    state.landed = true
+  })()
+  return state
+}
+
+describe('a write made outside its transaction by the operation that holds the lock', () => {
+  // Payload's forgot-password: begins a transaction, then reserves its rate limit with
+  // `db.updateOne` without `req.transactionID`. Before the fix that write waited 60 s for the
+  // transaction of its own operation, and every other save waited behind both.
+  test('runs on that transaction instead of waiting for itself, while other writers still wait', async () => {
+    let go!: () => void
+    const other = otherSaveAfter(new Promise<void>((resolve) => (go = resolve)), 'ZQXOTHER')
+    const reader = new AsyncResource('another-request')
+    const holder = await payload.db.beginTransaction()
+    try {
+      const own = await payload.db.create({ collection: 'topics', data: { name: 'ZQXOWN', slug: 'zqxown' }, req: { transactionID: holder! } as never })
+      go()
+      await sleep(50)
+      const updated = await payload.db.updateOne({
+        collection: 'topics',
+        where: { id: { equals: own.id } },
+        data: { name: 'ZQXOWN, đã sửa' },
+        options: { atomic: true },
+        req: {} as never,
+      })
+      expect((updated as { name?: string } | null)?.name).toBe('ZQXOWN, đã sửa')
+      // Part of the open transaction: seen from here, not yet from another request; the other writer still waits.
+      expect(await countTopics('ZQXOWN, đã sửa')).toBe(1)
+      expect(await reader.runInAsyncScope(() => countTopics('ZQXOWN'))).toBe(0)
+      await sleep(300)
+      expect(other.landed).toBe(false)
+    } finally {
+      await payload.db.commitTransaction(holder!)
+    }
+    await other.done
+    expect(await countTopics('ZQXOWN, đã sửa')).toBe(1)
+    expect(await countTopics('ZQXOTHER')).toBe(1)
+  }, 20_000)
+
+  test('is rolled back with it; once it has ended, the next write goes through the queue again', async () => {
+    const holder = await payload.db.beginTransaction()
+    try {
+      // An insert and the read of the row it made: both on the open transaction.
+      const created = await payload.db.create({ collection: 'topics', data: { name: 'ZQXROLLED', slug: 'zqxrolled' }, req: {} as never })
+      expect(created.name).toBe('ZQXROLLED')
+    } finally {
+      await payload.db.rollbackTransaction(holder!)
+    }
+    expect(await countTopics('ZQXROLLED')).toBe(0)
+    await payload.db.create({ collection: 'topics', data: { name: 'ZQXAFTERROLLBACK', slug: 'zqxafterrollback' }, req: {} as never })
+    expect(await countTopics('ZQXAFTERROLLBACK')).toBe(1)
+  }, 20_000)
+
+  test('a separate save started from inside it (a status write asked for by a hook) still waits for it, then lands', async () => {
+    const holder = await payload.db.beginTransaction()
+    let landed = false
+    const nested = payload.updateGlobal({ slug: 'portal-build', data: { queuedReasons: 'ZQXNESTED' } as never, overrideAccess: true }).then(() => (landed = true))
+    try {
+      await sleep(300)
+      expect(landed).toBe(false)
+    } finally {
+      await payload.db.commitTransaction(holder!)
+    }
+    await nested
+    expect(((await payload.findGlobal({ slug: 'portal-build', overrideAccess: true })) as { queuedReasons?: string }).queuedReasons).toBe('ZQXNESTED')
+  }, 20_000)
 })
 
 describe('the write lock', () => {

@@ -5,11 +5,17 @@ import { allow, policy } from '../access/policy'
 import { t } from '../fields/labels'
 import { userRoles } from '../fields/options'
 import { selectOptions } from '../fields/content'
+import { forgotPasswordEmail } from '../email/resetPassword'
 
 export const Users: CollectionConfig = {
   slug: 'users',
   labels: { singular: t('Người dùng', 'User'), plural: t('Người dùng', 'Users') },
-  auth: { maxLoginAttempts: 5, lockTime: 10 * 60 * 1000 },
+  auth: {
+    maxLoginAttempts: 5,
+    lockTime: 10 * 60 * 1000,
+    // The reset e-mail, in Vietnamese (cms/email/resetPassword.ts).
+    forgotPassword: forgotPasswordEmail,
+  },
   admin: {
     useAsTitle: 'name',
     defaultColumns: ['name', 'email', 'role', 'organization'],

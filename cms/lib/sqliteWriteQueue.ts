@@ -9,8 +9,17 @@
  * first transaction needs in order to commit. Writes therefore wait their turn here,
  * asynchronously, before they reach SQLite. Reads are not queued (WAL: readers never wait).
  *
+ * A write issued without a transaction by the operation that holds the lock — Payload's
+ * forgot-password reserves its rate limit with `db.updateOne` outside the transaction it has
+ * just opened — would wait for itself until the timeout. So each transaction Payload begins
+ * marks the async context that began it (`beginTransactionInWriteScope`), and a statement from
+ * that context while its transaction is open runs on that transaction's connection: still
+ * one writer, no wait for itself, and its reads see its own writes (see `heldTransaction`).
+ *
  * Writers in other processes (a seed run, a benchmark) still meet SQLite's own locking.
  */
+import { AsyncLocalStorage } from 'node:async_hooks'
+
 import type { Client, InStatement, Transaction, TransactionMode } from '@libsql/client'
 
 /** How long a write waits for the one before it; past this it fails with a clear message. */
@@ -68,6 +77,40 @@ export class WriteLock {
 }
 
 /**
+ * The write transaction an async context has begun. `claimed` once the queue has opened it, so
+ * that a transaction opened later by a descendant (a nested save, a status write started from
+ * a hook) is never taken for it.
+ */
+type WriteScope = { claimed: boolean; transaction?: Transaction }
+
+const writeScopes = new AsyncLocalStorage<WriteScope>()
+
+/**
+ * Calls `begin` (the adapter's `beginTransaction`) as the owner of the transaction it opens.
+ *
+ * `enterWith`, not `run`: the scope has to reach the caller's continuation — the operation that
+ * awaits `initTransaction` and then writes — not only `begin`'s own callbacks. It must therefore
+ * be called synchronously from `beginTransaction`, as `cms/database.ts` wires it. Other work started
+ * in the same synchronous turn after it would share the scope; Payload starts no such work
+ * (every Local API and REST call awaits before its operation begins a transaction).
+ */
+export function beginTransactionInWriteScope<T>(begin: () => Promise<T>): Promise<T> {
+  writeScopes.enterWith({ claimed: false })
+  return begin()
+}
+
+/**
+ * The open transaction the current async context holds the lock for, if any: a statement from
+ * here without a transaction runs on it (it is committed or rolled back with it). Writes from
+ * anywhere else — another request, or a nested transaction that is its own save — still wait
+ * their turn.
+ */
+function heldTransaction(): Transaction | undefined {
+  const transaction = writeScopes.getStore()?.transaction
+  return transaction && !transaction.closed ? transaction : undefined
+}
+
+/**
  * Statements outside a transaction that change data. Reads must never be queued: a read made
  * while the same operation holds the lock (Payload without `req`) would wait for itself.
  */
@@ -83,6 +126,10 @@ export function queueWrites(client: Client, lock = new WriteLock()): Client {
   const transaction = client.transaction.bind(client)
   client.transaction = async (mode?: TransactionMode) => {
     if (mode === 'read') return transaction(mode)
+    // Taken now, before waiting: only the transaction its context asked for first is its own.
+    const scope = writeScopes.getStore()
+    const owner = scope && !scope.claimed ? scope : undefined
+    if (owner) owner.claimed = true
     const release = await lock.acquire()
     let tx: Transaction
     try {
@@ -91,14 +138,19 @@ export function queueWrites(client: Client, lock = new WriteLock()): Client {
       release()
       throw error
     }
+    if (owner) owner.transaction = tx
+    const end = () => {
+      if (owner?.transaction === tx) owner.transaction = undefined
+      release()
+    }
     // The transaction ends with commit, rollback or close; any of them frees the next writer.
-    for (const end of ['commit', 'rollback'] as const) {
-      const original = tx[end].bind(tx)
-      tx[end] = async () => {
+    for (const finish of ['commit', 'rollback'] as const) {
+      const original = tx[finish].bind(tx)
+      tx[finish] = async () => {
         try {
           return await original()
         } finally {
-          if (tx.closed) release()
+          if (tx.closed) end()
         }
       }
     }
@@ -107,7 +159,7 @@ export function queueWrites(client: Client, lock = new WriteLock()): Client {
       try {
         close()
       } finally {
-        release()
+        end()
       }
     }
     return tx
@@ -116,6 +168,8 @@ export function queueWrites(client: Client, lock = new WriteLock()): Client {
   const execute = client.execute.bind(client) as (statement: InStatement) => ReturnType<Client['execute']>
   client.execute = (async (statementOrSql: InStatement, args?: unknown) => {
     const statement = typeof statementOrSql === 'string' && args !== undefined ? ({ sql: statementOrSql, args } as InStatement) : statementOrSql
+    const held = heldTransaction()
+    if (held) return held.execute(statement)
     if (!isWrite(statement)) return execute(statement)
     const release = await lock.acquire()
     try {
@@ -125,15 +179,49 @@ export function queueWrites(client: Client, lock = new WriteLock()): Client {
     }
   }) as Client['execute']
 
-  for (const name of ['batch', 'executeMultiple', 'migrate'] as const) {
-    const original = (client[name] as (...args: unknown[]) => Promise<unknown>).bind(client)
-    ;(client as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+  const batch = client.batch.bind(client)
+  client.batch = (async (statements: InStatement[], mode?: TransactionMode) => {
+    const held = heldTransaction()
+    if (!held) {
       const release = await lock.acquire()
       try {
-        return await original(...args)
+        return await batch(statements, mode)
       } finally {
         release()
       }
+    }
+    // All or nothing, as a batch is on its own, inside the transaction it joins.
+    await held.execute('SAVEPOINT queued_batch')
+    try {
+      const results = await held.batch(statements)
+      await held.execute('RELEASE queued_batch')
+      return results
+    } catch (error) {
+      if (!held.closed) await held.executeMultiple('ROLLBACK TO queued_batch; RELEASE queued_batch')
+      throw error
+    }
+  }) as Client['batch']
+
+  const executeMultiple = client.executeMultiple.bind(client)
+  client.executeMultiple = async (sql: string) => {
+    const held = heldTransaction()
+    if (held) return held.executeMultiple(sql)
+    const release = await lock.acquire()
+    try {
+      return await executeMultiple(sql)
+    } finally {
+      release()
+    }
+  }
+
+  // Migrations switch foreign keys off around their own transaction: never inside another one.
+  const migrate = client.migrate.bind(client)
+  client.migrate = async (statements: InStatement[]) => {
+    const release = await lock.acquire()
+    try {
+      return await migrate(statements)
+    } finally {
+      release()
     }
   }
   return client
