@@ -178,6 +178,11 @@ describe('withdrawing consent', () => {
     const restore = await http.rest('POST', `/honourees/versions/${versions.docs.at(-1)!.id}`, {}, auth('editor'))
     expect(restore.status).toBeGreaterThanOrEqual(400)
     expect(restore.status).toBeLessThan(500)
+    expect(JSON.stringify(restore.json)).toContain('đã rút lại sự đồng ý')
+    // Server-side paths (jobs, scripts) skip field access: the record must hold there too.
+    await expect(
+      payload.restoreVersion({ collection: 'honourees', id: versions.docs.at(-1)!.id, overrideAccess: true }),
+    ).rejects.toThrow()
     const afterRestore = await stored(person.id)
     expect(afterRestore._status).toBe('draft')
     expect(afterRestore.consentWithdrawal?.withdrawn).toBe(true)
