@@ -80,6 +80,18 @@ afterAll(async () => {
   fs.rmSync(work, { recursive: true, force: true })
 })
 
+test('the privacy page cites the law in force, Luật 91/2025/QH15, and the rights it gives', async () => {
+  const page = (await payload.find({ collection: 'pages', where: { slug: { equals: 'bao-ve-du-lieu-ca-nhan' } }, overrideAccess: false })).docs[0]
+  const text = JSON.stringify(page.body)
+  expect(text).toContain('Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15')
+  expect(text).toContain('01/01/2026')
+  expect(text).not.toMatch(/theo Nghị định số 13\/2023/)
+  for (const right of ['rút lại sự đồng ý', 'chỉnh sửa', 'xóa', 'hạn chế xử lý', 'phản đối', 'khiếu nại', 'thời hạn pháp luật quy định']) {
+    expect(text).toContain(right)
+  }
+  expect(page.summary).toContain('91/2025/QH15')
+})
+
 describe('withdrawing consent', () => {
   test('only editors and administrators may record it; every other role is refused and nothing changes', async () => {
     const person = await individual('Phạm Văn Quyền')
@@ -334,6 +346,8 @@ describe('the next build removes a withdrawn person everywhere, kept releases in
       ]),
     )
     expect(firstMentions.some((file) => file.startsWith('client/pagefind/'))).toBe(true)
+    const privacyPage = fs.readFileSync(path.join(first.dir, 'client', 'trang', 'bao-ve-du-lieu-ca-nhan', 'index.html'), 'utf8')
+    expect(privacyPage).toContain('91/2025/QH15')
 
     expect((await withdraw(person.id, 'editor', { date: '2026-11-20', receivedVia: 'email', note: 'Thư điện tử rút lại' })).status).toBe(200)
     const second = await build()
