@@ -199,6 +199,16 @@ describe('withdrawing consent', () => {
     expect(afterRestore._status).toBe('draft')
     expect(afterRestore.consentWithdrawal?.withdrawn).toBe(true)
 
+    // A copy of the record does not carry the old consent either.
+    const copy = await http.rest('POST', `/honourees/${person.id}/duplicate`, {}, auth('editor'))
+    expect(copy.status).toBeLessThan(300)
+    const copied = await stored(copy.json.doc.id)
+    expect(copied._status).toBe('draft')
+    expect(copied.consent?.recorded).toBe(false)
+    expect(copied.consent?.date ?? null).toBeNull()
+    const copyPublished = await http.rest('PATCH', `/honourees/${copied.id}`, { _status: 'published' }, auth('editor'))
+    expect(copyPublished.status).toBe(400)
+
     // A new consent, dated after the withdrawal, allows it.
     const renewed = await http.rest('PATCH', `/honourees/${person.id}`, { _status: 'published', consent: { recorded: true, date: '2026-03-09', note: 'Đồng ý lại' } }, auth('editor'))
     expect(renewed.status).toBe(200)

@@ -82,6 +82,8 @@ export const Honourees: CollectionConfig = {
           type: 'checkbox',
           defaultValue: false,
           label: t('Đã ghi nhận sự đồng ý công bố', 'Consent recorded'),
+          // A copy is a new publication: it needs its own consent (and cannot carry one past a withdrawal).
+          hooks: { beforeDuplicate: [() => false] },
           validate: (value: unknown, { data }: Args) => {
             if (!isIndividual(data) || data?._status !== 'published') return true
             if (value !== true) return messages.consentRequired
@@ -93,6 +95,7 @@ export const Honourees: CollectionConfig = {
           name: 'date',
           type: 'date',
           label: t('Ngày đồng ý', 'Date'),
+          hooks: { beforeDuplicate: [() => null] },
           validate: (value: unknown, { data, siblingData }: Args) =>
             !isIndividual(data) || siblingData?.recorded !== true || Boolean(value) || messages.consentDateRequired,
         },
