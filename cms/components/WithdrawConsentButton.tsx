@@ -6,7 +6,6 @@
  * record a data subject request instead.
  */
 import { Button, useAuth, useConfig, useDocumentInfo } from '@payloadcms/ui'
-import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 
 import { receivedVia } from '../lib/privacyOptions'
@@ -14,7 +13,6 @@ import { receivedVia } from '../lib/privacyOptions'
 const today = () => new Date().toISOString().slice(0, 10)
 
 export function WithdrawConsentButton() {
-  const router = useRouter()
   const { config } = useConfig()
   const { user } = useAuth()
   const { id } = useDocumentInfo()
@@ -47,7 +45,8 @@ export function WithdrawConsentButton() {
       })
       const body = await response.json().catch(() => ({}))
       setMessage(body.message ?? body.errors?.[0]?.message ?? `Lỗi ${response.status}`)
-      if (response.ok) router.refresh()
+      // A full reload: the status bar and publish buttons must show the unpublished state too.
+      if (response.ok) window.location.reload()
     } catch {
       setMessage('Không gửi được yêu cầu; hãy kiểm tra kết nối tới máy chủ.')
     } finally {
