@@ -15,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { addWorkingDays, deadlinesFor, deadlineState } from '../cms/lib/dataSubjectDeadlines'
 import { seed } from '../cms/seed'
-import { buildRelease } from '../site/scripts/release'
+import { BuildQueue, PORTAL_BUILD_SLUG, setPortalBuildQueue } from '../cms/publishing/buildQueue'
+import { buildRelease, type ReleaseSummary } from '../site/scripts/release'
 import { filesAsText } from './helpers/portal'
 import { makeUser, startTestCms, type TestCms } from './helpers/payload'
 
@@ -29,7 +30,6 @@ const users: Record<string, any> = {}
 const tokens: Record<string, string> = {}
 
 type Role = 'admin' | 'editor' | 'author' | 'reporter' | 'anonymous'
-const roles: Role[] = ['admin', 'editor', 'author', 'reporter', 'anonymous']
 const staffRoles: Role[] = ['admin', 'editor', 'author']
 const auth = (role: Role): Record<string, string> => (role === 'anonymous' ? {} : { authorization: `JWT ${tokens[role]}` })
 const asUser = (role: Exclude<Role, 'anonymous'>) => ({ user: users[role], overrideAccess: false as const })
@@ -340,10 +340,34 @@ describe('the next build removes a withdrawn person everywhere, kept releases in
     fs.existsSync(dir) ? [...filesAsText(dir)].filter(([, text]) => TOKEN.test(text)).map(([file]) => path.relative(dir, file)) : []
 
   test('publish with consent, build, withdraw, build: the name is in no file of any release, the search index or the cache', async () => {
-    const campaign = (await payload.find({ collection: 'campaigns', limit: 1, overrideAccess: true })).docs[0]
-    const person = await individual(NAME, { campaign: campaign.id, story: undefined })
+    // The CMS's own rebuild queue, running the real release script: publishing and the
+    // withdrawal each ask for the build that follows them, as in the running product.
+    const releases: ReleaseSummary[] = []
+    const queue = new BuildQueue(payload, {
+      debounceMs: 200,
+      run: async () => {
+        const summary = await build()
+        releases.push(summary)
+        return { ok: true, summary, log: '' }
+      },
+    })
+    setPortalBuildQueue(queue)
+    process.env.PORTAL_AUTO_REBUILD = '1'
+    try {
+      await runScenario(queue, releases)
+    } finally {
+      process.env.PORTAL_AUTO_REBUILD = '0'
+      setPortalBuildQueue(undefined)
+    }
+  }, 600_000)
 
-    const first = await build()
+  async function runScenario(queue: BuildQueue, releases: ReleaseSummary[]) {
+    const campaign = (await payload.find({ collection: 'campaigns', limit: 1, overrideAccess: true })).docs[0]
+    const person = await individual(NAME, { campaign: campaign.id })
+    await new Promise((r) => setTimeout(r, 50))
+    await queue.whenIdle()
+    expect(releases).toHaveLength(1)
+    const first = releases[0]
     const firstMentions = mentions(first.dir)
     // The build really showed the person: page, embed, list, campaign, sitemap and search index.
     expect(firstMentions).toEqual(
@@ -360,9 +384,15 @@ describe('the next build removes a withdrawn person everywhere, kept releases in
     expect(privacyPage).toContain('91/2025/QH15')
 
     expect((await withdraw(person.id, 'editor', { date: '2026-11-20', receivedVia: 'email', note: 'Thư điện tử rút lại' })).status).toBe(200)
-    const second = await build()
+    await new Promise((r) => setTimeout(r, 50))
+    await queue.whenIdle()
+    expect(releases).toHaveLength(2)
+    const second = releases[1]
+    const status = await payload.findGlobal({ slug: PORTAL_BUILD_SLUG, overrideAccess: true })
+    expect(status.lastOutcome).toBe('success')
+    expect(status.lastSuccessReasons).toContain('(gỡ xuất bản)')
     expect(fs.realpathSync(current)).toBe(fs.realpathSync(second.dir))
-    // Both releases were kept by count (3); the one showing the person is gone anyway.
+    // Two releases are within the kept count (3), yet the one showing the person is gone.
     expect(fs.existsSync(first.dir)).toBe(false)
     const kept = fs.readdirSync(releasesDir).filter((name) => !name.startsWith('.'))
     expect(kept).toEqual([path.basename(second.dir)])
@@ -370,5 +400,5 @@ describe('the next build removes a withdrawn person everywhere, kept releases in
     expect(fs.existsSync(path.join(second.dir, 'client', 'dien-hinh', person.slug!))).toBe(false)
     // The rest of the site is still there.
     expect(fs.existsSync(path.join(second.dir, 'client', 'dien-hinh', 'index.html'))).toBe(true)
-  }, 600_000)
+  }
 })
