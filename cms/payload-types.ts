@@ -78,6 +78,7 @@ export interface Config {
     organizations: Organization;
     topics: Topic;
     users: User;
+    'data-subject-requests': DataSubjectRequest;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -113,6 +114,7 @@ export interface Config {
     organizations: OrganizationsSelect<false> | OrganizationsSelect<true>;
     topics: TopicsSelect<false> | TopicsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'data-subject-requests': DataSubjectRequestsSelect<false> | DataSubjectRequestsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -615,6 +617,17 @@ export interface Honouree {
     date?: string | null;
     note?: string | null;
   };
+  /**
+   * Recorded with the “Withdraw consent” button. To publish again, record a new consent dated after the withdrawal.
+   */
+  consentWithdrawal?: {
+    withdrawn?: boolean | null;
+    date?: string | null;
+    receivedVia?: ('letter' | 'email' | 'in-person' | 'phone' | 'other') | null;
+    note?: string | null;
+    recordedBy?: (number | null) | User;
+    recordedAt?: string | null;
+  };
   privateContact?: {
     homeAddress?: string | null;
     phone?: string | null;
@@ -630,6 +643,38 @@ export interface Honouree {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name: string;
+  role: 'admin' | 'editor' | 'author' | 'data-reporter';
+  /**
+   * Data reporters report for this organisation only.
+   */
+  organization?: (number | null) | Organization;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -673,38 +718,6 @@ export interface News {
   _status?: ('draft' | 'published') | null;
 }
 /**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name: string;
-  role: 'admin' | 'editor' | 'author' | 'data-reporter';
-  /**
-   * Data reporters report for this organisation only.
-   */
-  organization?: (number | null) | Organization;
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
-}
-/**
  * Static pages such as About; published at /trang/<slug>/.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -740,6 +753,31 @@ export interface Page {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * Log of requests from people whose personal data the portal holds. Deadlines are computed from the received date.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "data-subject-requests".
+ */
+export interface DataSubjectRequest {
+  id: number;
+  kind: 'access' | 'correction' | 'deletion' | 'withdrawal' | 'restriction' | 'objection' | 'other';
+  receivedDate: string;
+  receivedVia?: ('letter' | 'email' | 'in-person' | 'phone' | 'other') | null;
+  requesterName: string;
+  requesterContact?: string | null;
+  honouree?: (number | null) | Honouree;
+  status: 'received' | 'acknowledged' | 'completed' | 'refused';
+  responseDate?: string | null;
+  acknowledgeBy?: string | null;
+  deadline?: string | null;
+  deadlineState?: string | null;
+  deadlineBasis?: string | null;
+  notes?: string | null;
+  recordedBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -900,6 +938,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'data-subject-requests';
+        value: number | DataSubjectRequest;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1094,6 +1136,16 @@ export interface HonoureesSelect<T extends boolean = true> {
         recorded?: T;
         date?: T;
         note?: T;
+      };
+  consentWithdrawal?:
+    | T
+    | {
+        withdrawn?: T;
+        date?: T;
+        receivedVia?: T;
+        note?: T;
+        recordedBy?: T;
+        recordedAt?: T;
       };
   privateContact?:
     | T
@@ -1309,6 +1361,28 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "data-subject-requests_select".
+ */
+export interface DataSubjectRequestsSelect<T extends boolean = true> {
+  kind?: T;
+  receivedDate?: T;
+  receivedVia?: T;
+  requesterName?: T;
+  requesterContact?: T;
+  honouree?: T;
+  status?: T;
+  responseDate?: T;
+  acknowledgeBy?: T;
+  deadline?: T;
+  deadlineState?: T;
+  deadlineBasis?: T;
+  notes?: T;
+  recordedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

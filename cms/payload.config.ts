@@ -8,6 +8,7 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { Campaigns } from './collections/Campaigns'
+import { DataSubjectRequests } from './collections/DataSubjectRequests'
 import { Honourees } from './collections/Honourees'
 import { IndicatorReports } from './collections/IndicatorReports'
 import { Indicators } from './collections/Indicators'
@@ -43,7 +44,10 @@ export default buildConfig({
   editor: lexicalEditor({
     features: ({ defaultFeatures }) => [...defaultFeatures, EXPERIMENTAL_TableFeature()],
   }),
-  collections: [Plans, Campaigns, Honourees, News, Pages, Media, Indicators, IndicatorReports, Organizations, Topics, Users],
+  collections: [Plans, Campaigns, Honourees, News, Pages, Media, Indicators, IndicatorReports, Organizations, Topics, Users,
+    // Personal-data requests (Luật 91/2025/QH15): staff only.
+    DataSubjectRequests,
+  ],
   globals: [SiteSettings, PortalBuild],
   endpoints: [previewEndpoint],
   // Uploads: one documented size limit (cms/lib/uploadLimits.ts), refused with 413 while the

@@ -7,6 +7,8 @@ import { t } from '../fields/labels'
 import { awardKinds, honoureeKinds, individualHonoureeKinds } from '../fields/options'
 import { messages, validateDocumentNumber } from '../fields/validators'
 import { previewUrlFor } from '../publishing/preview'
+import { consentWithdrawalField } from '../fields/consentWithdrawal'
+import { keepConsentWithdrawal, validateNoStandingWithdrawal, withdrawConsentEndpoint } from '../lib/consentWithdrawal'
 
 type Args = { data?: Record<string, unknown>; siblingData?: Record<string, unknown> }
 
@@ -26,7 +28,12 @@ export const Honourees: CollectionConfig = {
   },
   access: publishableAccess,
   versions: publishableVersions,
-  hooks: publishableHooks,
+  hooks: {
+    ...publishableHooks,
+    // The consent-withdrawal record is written only by its endpoint (Luật 91/2025/QH15).
+    beforeChange: [...(publishableHooks.beforeChange ?? []), keepConsentWithdrawal],
+  },
+  endpoints: [withdrawConsentEndpoint],
   fields: [
     { name: 'name', type: 'text', required: true, label: t('Tên cá nhân, gia đình, tập thể', 'Name') },
     slugField('name'),
@@ -75,19 +82,27 @@ export const Honourees: CollectionConfig = {
           type: 'checkbox',
           defaultValue: false,
           label: t('Đã ghi nhận sự đồng ý công bố', 'Consent recorded'),
-          validate: (value: unknown, { data }: Args) =>
-            !isIndividual(data) || data?._status !== 'published' || value === true || messages.consentRequired,
+          // A copy is a new publication: it needs its own consent (and cannot carry one past a withdrawal).
+          hooks: { beforeDuplicate: [() => false] },
+          validate: (value: unknown, { data }: Args) => {
+            if (!isIndividual(data) || data?._status !== 'published') return true
+            if (value !== true) return messages.consentRequired
+            // After a withdrawal, only a consent dated after it allows publishing again.
+            return validateNoStandingWithdrawal(data as never)
+          },
         },
         {
           name: 'date',
           type: 'date',
           label: t('Ngày đồng ý', 'Date'),
+          hooks: { beforeDuplicate: [() => null] },
           validate: (value: unknown, { data, siblingData }: Args) =>
             !isIndividual(data) || siblingData?.recorded !== true || Boolean(value) || messages.consentDateRequired,
         },
         { name: 'note', type: 'textarea', label: t('Hình thức, người ghi nhận', 'How and by whom') },
       ],
     },
+    consentWithdrawalField(isIndividual),
     {
       name: 'privateContact',
       type: 'group',

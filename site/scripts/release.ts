@@ -2,7 +2,8 @@
  * Build one release of the portal and make it live:
  *   astro build (incremental, cache shared between releases) → Pagefind index →
  *   check the essential files → point the `dist` symlink at it (an atomic rename) →
- *   keep the last few releases, delete older ones.
+ *   keep the last few releases, delete older ones (and at once any older release that still
+ *   shows an honouree the new one took down, e.g. after a withdrawal of consent).
  * A failure at any step leaves `dist` on the previous release. One release at a time: a
  * lock file refuses a second concurrent build.
  *
@@ -91,15 +92,50 @@ export function swapSymlink(link: string, target: string) {
   fs.renameSync(temporary, link)
 }
 
-function prune(releasesDir: string, liveDir: string, keep: number) {
+/** Where a release has one page per honouree: its page and its press embed. */
+const HONOUREE_PAGE_DIRS = ['client/dien-hinh', 'client/nhung/dien-hinh']
+
+/** Every HTML file of a release's honouree pages, relative to the release. */
+export function honoureePages(releaseDir: string): Set<string> {
+  const pages = new Set<string>()
+  const walk = (relative: string) => {
+    for (const entry of fs.readdirSync(path.join(releaseDir, relative), { withFileTypes: true })) {
+      const child = path.join(relative, entry.name)
+      if (entry.isDirectory()) walk(child)
+      else if (entry.name.endsWith('.html')) pages.add(child)
+    }
+  }
+  for (const dir of HONOUREE_PAGE_DIRS) if (fs.existsSync(path.join(releaseDir, dir))) walk(dir)
+  return pages
+}
+
+/**
+ * Older releases showing an honouree page the live release no longer has. A person who
+ * withdrew consent (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15) — or any honouree taken
+ * down — must not stay on disk in a kept release, ready to be served again by a rollback.
+ */
+export function releasesShowingRemovedHonourees(releasesDir: string, liveDir: string): string[] {
+  const live = honoureePages(liveDir)
+  return fs
+    .readdirSync(releasesDir)
+    .filter((name) => /^\d/.test(name))
+    .map((name) => path.join(releasesDir, name))
+    .filter((dir) => dir !== liveDir && [...honoureePages(dir)].some((page) => !live.has(page)))
+}
+
+/**
+ * Keep the last few releases (the live one always) and delete older ones; delete at once,
+ * whatever their age, every older release that still shows an honouree the live one took down.
+ */
+export function prune(releasesDir: string, liveDir: string, keep: number) {
   const releases = fs
     .readdirSync(releasesDir)
     .filter((name) => /^\d/.test(name))
     .sort()
-  for (const name of releases.slice(0, Math.max(0, releases.length - keep))) {
-    const dir = path.join(releasesDir, name)
-    if (dir !== liveDir) fs.rmSync(dir, { recursive: true, force: true })
-  }
+  const remove = new Set(releases.slice(0, Math.max(0, releases.length - keep)).map((name) => path.join(releasesDir, name)))
+  for (const dir of releasesShowingRemovedHonourees(releasesDir, liveDir)) remove.add(dir)
+  remove.delete(liveDir)
+  for (const dir of remove) fs.rmSync(dir, { recursive: true, force: true })
 }
 
 export async function buildRelease(options: ReleaseOptions = {}): Promise<ReleaseSummary> {

@@ -2,6 +2,7 @@ import * as migration_20261122_013329_initial from './20261122_013329_initial';
 import * as migration_20261122_023433_media_seed_key from './20261122_023433_media_seed_key';
 import * as migration_20261122_023626_portal_publishing from './20261122_023626_portal_publishing';
 import * as migration_20261122_051400_site_menu_and_pages from './20261122_051400_site_menu_and_pages';
+import * as migration_20261202_172342_privacy_law_91 from './20261202_172342_privacy_law_91';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261122_051400_site_menu_and_pages.up,
     down: migration_20261122_051400_site_menu_and_pages.down,
-    name: '20261122_051400_site_menu_and_pages'
+    name: '20261122_051400_site_menu_and_pages',
+  },
+  {
+    up: migration_20261202_172342_privacy_law_91.up,
+    down: migration_20261202_172342_privacy_law_91.down,
+    name: '20261202_172342_privacy_law_91'
   },
 ];
