@@ -64,6 +64,7 @@ const gqlNames: Record<string, { one: string; many: string }> = {
   organizations: { one: 'Organization', many: 'Organizations' },
   topics: { one: 'Topic', many: 'Topics' },
   'indicator-reports': { one: 'IndicatorReport', many: 'IndicatorReports' },
+  'data-subject-requests': { one: 'DataSubjectRequest', many: 'DataSubjectRequests' },
   media: { one: 'Media', many: 'allMedia' },
   users: { one: 'User', many: 'Users' },
 }
@@ -225,15 +226,29 @@ function contentProbes(c: Content): Partial<Record<Operation, Probe>> {
   }
 }
 
-/** Organisations, topics, indicators: plain records. */
-function recordProbes(c: 'organizations' | 'topics' | 'indicators'): Partial<Record<Operation, Probe>> {
+/** Organisations, topics, indicators, data subject requests: plain records without drafts. */
+type RecordCollection = 'organizations' | 'topics' | 'indicators' | 'data-subject-requests'
+/** The text field each record's probes write a marker into. */
+const markerField = (c: RecordCollection) => (c === 'data-subject-requests' ? 'requesterName' : 'name')
+function recordData(c: RecordCollection, m: string): { rest: Record<string, unknown>; gql: string } {
+  const t = JSON.stringify(m)
+  switch (c) {
+    case 'organizations':
+      return { rest: { name: m, kind: 'government' }, gql: `name: ${t}, kind: government` }
+    case 'topics':
+      return { rest: { name: m }, gql: `name: ${t}` }
+    case 'indicators':
+      return { rest: { code: m, name: m, unit: 'percent', direction: 'higher-is-better' }, gql: `code: ${t}, name: ${t}, unit: percent, direction: higher_is_better` }
+    case 'data-subject-requests':
+      return { rest: { requesterName: m, kind: 'access', receivedDate: '2026-01-05', status: 'received' }, gql: `requesterName: ${t}, kind: access, receivedDate: "2026-01-05", status: received` }
+  }
+}
+function recordProbes(c: RecordCollection): Partial<Record<Operation, Probe>> {
   const { one } = gqlNames[c]!
-  const data = (m: string) =>
-    c === 'organizations'
-      ? { rest: { name: m, kind: 'government' }, gql: `name: ${JSON.stringify(m)}, kind: government` }
-      : c === 'topics'
-        ? { rest: { name: m }, gql: `name: ${JSON.stringify(m)}` }
-        : { rest: { code: m, name: m, unit: 'percent', direction: 'higher-is-better' }, gql: `code: ${JSON.stringify(m)}, name: ${JSON.stringify(m)}, unit: percent, direction: higher_is_better` }
+  const field = markerField(c)
+  // Requests have no slug; the other records need a new one for their copy.
+  const hasSlug = c !== 'data-subject-requests'
+  const data = (m: string) => recordData(c, m)
   const make = async () => (await payload.create({ collection: c, data: data(marker()).rest as never, ...local })).id as number
   return {
     read: async (a) => {
@@ -250,23 +265,23 @@ function recordProbes(c: 'organizations' | 'topics' | 'indicators'): Partial<Rec
         a.protocol === 'REST'
           ? restOk((await rest(a, 'POST', `/${c}`, data(m).rest)).status)
           : (await gql(a, `mutation { create${one}(data: { ${data(m).gql} }) { id } }`, `create${one}`)).ok
-      return { ok, changed: (await countWhere(c, { name: { equals: m } })) === 1 }
+      return { ok, changed: (await countWhere(c, { [field]: { equals: m } })) === 1 }
     },
     update: async (a) => {
       const m = marker()
       const ok =
         a.protocol === 'REST'
-          ? (await rest(a, 'PATCH', `/${c}/${ids[c]}`, { name: m })).status === 200
-          : (await gql(a, `mutation { update${one}(id: ${ids[c]}, data: { name: ${JSON.stringify(m)} }) { id } }`, `update${one}`)).ok
-      return { ok, changed: (await countWhere(c, { name: { equals: m } })) === 1 }
+          ? (await rest(a, 'PATCH', `/${c}/${ids[c]}`, { [field]: m })).status === 200
+          : (await gql(a, `mutation { update${one}(id: ${ids[c]}, data: { ${field}: ${JSON.stringify(m)} }) { id } }`, `update${one}`)).ok
+      return { ok, changed: (await countWhere(c, { [field]: { equals: m } })) === 1 }
     },
     duplicate: async (a) => {
       const m = marker()
       const ok =
         a.protocol === 'REST'
-          ? restOk((await rest(a, 'POST', `/${c}/${ids[c]}/duplicate`, { ...data(m).rest, slug: m })).status)
-          : (await gql(a, `mutation { duplicate${one}(id: ${ids[c]}, data: { ${data(m).gql}, slug: ${JSON.stringify(m)} }) { id } }`, `duplicate${one}`)).ok
-      return { ok, changed: (await countWhere(c, { name: { equals: m } })) === 1 }
+          ? restOk((await rest(a, 'POST', `/${c}/${ids[c]}/duplicate`, { ...data(m).rest, ...(hasSlug ? { slug: m } : {}) })).status)
+          : (await gql(a, `mutation { duplicate${one}(id: ${ids[c]}, data: { ${data(m).gql}${hasSlug ? `, slug: ${JSON.stringify(m)}` : ''} }) { id } }`, `duplicate${one}`)).ok
+      return { ok, changed: (await countWhere(c, { [field]: { equals: m } })) === 1 }
     },
     delete: async (a) => {
       const id = await subject(a, `${c}:delete`, make)
@@ -550,6 +565,7 @@ const probes: Record<string, Partial<Record<Operation, Probe>>> = {
   organizations: recordProbes('organizations'),
   topics: recordProbes('topics'),
   indicators: recordProbes('indicators'),
+  'data-subject-requests': recordProbes('data-subject-requests'),
   'indicator-reports': reportProbes(),
   media: mediaProbes(),
   users: userProbes(),
@@ -575,6 +591,7 @@ beforeAll(async () => {
   ids.topics = (await payload.create({ collection: 'topics', data: { name: 'Chủ đề chung' }, ...local })).id
   ids.indicator = (await payload.create({ collection: 'indicators', data: { code: 'GDHT', name: 'Gia đình học tập', unit: 'percent', direction: 'higher-is-better' }, ...local })).id
   ids.indicators = ids.indicator
+  ids['data-subject-requests'] = (await payload.create({ collection: 'data-subject-requests', data: recordData('data-subject-requests', 'Người yêu cầu').rest as never, ...local })).id
   ids.reportA = await reportDoc(ids.orgA)
   ids.reportB = await reportDoc(ids.orgB)
 

@@ -101,6 +101,8 @@ export const policy = {
       delete: adminRoles,
       unlock: adminRoles,
     },
+    // Requests of data subjects hold personal data: staff only, never the public or a data reporter.
+    'data-subject-requests': { read: staffRoles, create: staffRoles, update: staffRoles, duplicate: staffRoles, delete: adminRoles },
     // Payload's queue: nobody touches jobs directly; staff who publish may run due jobs by hand.
     'payload-jobs': { read: nobody, create: nobody, update: nobody, delete: nobody, runJobs: editorRoles },
   },

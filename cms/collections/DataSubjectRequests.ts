@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook, CollectionConfig, FieldHook } from 'payload'
 
-import { adminsOnly, staff } from '../access'
+import { collectionAccess, policy } from '../access/policy'
 import { selectOptions } from '../fields/content'
 import { t } from '../fields/labels'
 import { parseDay } from '../lib/consentWithdrawal'
@@ -74,7 +74,7 @@ export const DataSubjectRequests: CollectionConfig = {
       'Log of requests from people whose personal data the portal holds. Deadlines are computed from the received date.',
     ),
   },
-  access: { read: staff, create: staff, update: staff, delete: adminsOnly },
+  access: collectionAccess(policy.collections['data-subject-requests']),
   hooks: { beforeChange: [computeDeadlines] },
   fields: [
     {

@@ -176,12 +176,15 @@ function requestCausedDatabaseError(error: unknown): string | undefined {
   return undefined
 }
 
-type FieldError = { label?: string; message?: string; path?: string }
+type FieldError = { label?: string | Record<string, string>; message?: string; path?: string }
+
+/** A field label as staff read it: labels may be per language ({ vi, en }). */
+const labelText = (label: FieldError['label']) => (typeof label === 'object' ? (label.vi ?? Object.values(label)[0]) : label)
 
 /** "Chưa lưu được… — Loại văn bản: Lựa chọn không hợp lệ. Năm: phải là một số." */
 export function describeFieldErrors(errors: FieldError[]): string {
   const each = errors.map(({ label, message = '', path }) => {
-    const name = label || path || ''
+    const name = labelText(label) || path || ''
     const leaf = name.split(' > ').pop() ?? name
     return message.includes(leaf) ? message : `${name}: ${message}`
   })

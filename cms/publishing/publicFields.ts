@@ -39,19 +39,20 @@ async function stripRelated(value: unknown, relationTo: string | string[], req: 
 }
 
 async function stripFields(fields: Field[], data: Data, req: PayloadRequest, doc: Data, depth: number): Promise<Data> {
-  const out: Data = { ...data }
+  let out: Data = { ...data }
   for (const field of fields) {
     if (field.type === 'tabs') {
       for (const tab of field.tabs) {
         if ('name' in tab && tab.name) {
           if (isObject(out[tab.name])) out[tab.name] = await stripFields(tab.fields, out[tab.name] as Data, req, doc, depth)
-        } else Object.assign(out, await stripFields(tab.fields, out, req, doc, depth))
+        } else out = await stripFields(tab.fields, out, req, doc, depth)
       }
       continue
     }
     if (!('name' in field) || !field.name) {
-      // Rows, collapsibles, unnamed groups: their fields sit at this level.
-      if ('fields' in field) Object.assign(out, await stripFields(field.fields, out, req, doc, depth))
+      // Rows, collapsibles, unnamed groups: their fields sit at this level (and a removal
+      // there must remove from this level, so the result replaces it).
+      if ('fields' in field) out = await stripFields(field.fields, out, req, doc, depth)
       continue
     }
     const name = field.name
