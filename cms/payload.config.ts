@@ -1,7 +1,6 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { EXPERIMENTAL_TableFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { vi } from '@payloadcms/translations/languages/vi'
 import { buildConfig } from 'payload'
@@ -21,6 +20,7 @@ import { Users } from './collections/Users'
 import { PortalBuild } from './globals/PortalBuild'
 import { SiteSettings } from './globals/SiteSettings'
 import { databaseAdapter } from './database'
+import { portalRichTextEditor } from './fields/richText'
 import { PORTAL_NAME } from './lib/portal'
 import { previewEndpoint } from './publishing/preview'
 import { payloadSecret } from './secret'
@@ -31,9 +31,8 @@ export default buildConfig({
   serverURL: process.env.CMS_URL ?? '',
   secret: payloadSecret(),
   db: databaseAdapter(),
-  editor: lexicalEditor({
-    features: ({ defaultFeatures }) => [...defaultFeatures, EXPERIMENTAL_TableFeature()],
-  }),
+  // Only what the portal renders (cms/lib/richTextSchema.ts); every rich text field checks it on save.
+  editor: portalRichTextEditor(),
   collections: [Plans, Campaigns, Honourees, News, Pages, Media, Indicators, IndicatorReports, Organizations, Topics, Users],
   globals: [SiteSettings, PortalBuild],
   endpoints: [previewEndpoint],
