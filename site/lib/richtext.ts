@@ -230,6 +230,17 @@ const SANITIZE: sanitizeHtml.IOptions = {
   disallowedTagsMode: 'discard',
 }
 
+/**
+ * Only nodes the converter can walk: objects with a string type, children in an array. Stored
+ * content is not trusted to be either (Payload's walker would throw on it, outside any converter).
+ */
+function wellFormed(nodes: unknown): Node[] {
+  if (!Array.isArray(nodes)) return []
+  return nodes
+    .filter((node): node is Node => isRecord(node) && typeof node.type === 'string')
+    .map((node) => ({ ...node, children: wellFormed(node.children) }))
+}
+
 // ── Entry point ──────────────────────────────────────────────────────────────
 
 export function richTextToHtml(data: unknown, where = 'nội dung'): { html: string; headings: Heading[] } {
@@ -241,8 +252,11 @@ export function richTextToHtml(data: unknown, where = 'nội dung'): { html: str
   const headings: Heading[] = []
   const converters = portalConverters(headings)
   const raw = convertLexicalToHTML({
-    data: data as never,
+    data: { root: { ...data.root, children: wellFormed(data.root.children) } } as never,
     disableContainer: true,
+    // Alignment and indentation are written by our converters from allowed values only.
+    disableIndent: true,
+    disableTextAlign: true,
     // Our converters replace Payload's defaults entirely; nothing else may render.
     converters: {
       ...converters,
