@@ -16,16 +16,25 @@ import { ValidationError, type FieldHook, type RichTextField } from 'payload'
 
 import { HEADING_TAGS, INTERNAL_LINK_COLLECTIONS, richTextProblem } from '../lib/richTextSchema'
 
-/** Default features the portal has no renderer for, or configures itself below. */
-const REPLACED_FEATURES = new Set(['relationship', 'heading', 'link'])
+type Feature = FeatureProviderServer<any, any, any>
+
+/**
+ * Payload's default features, each limited to what the portal renders (in place, so the
+ * toolbar keeps its order): headings h2–h6, internal links to public collections only, and no
+ * relationship blocks (the portal has no way to show one).
+ */
+const portalFeature = (feature: Feature): Feature | undefined => {
+  if (feature.key === 'relationship') return undefined
+  if (feature.key === 'heading') return HeadingFeature({ enabledHeadingSizes: [...HEADING_TAGS] })
+  if (feature.key === 'link') return LinkFeature({ enabledCollections: [...INTERNAL_LINK_COLLECTIONS] })
+  return feature
+}
 
 /** The editor every rich text field uses (set once in payload.config.ts). */
 export const portalRichTextEditor = () =>
   lexicalEditor({
     features: ({ defaultFeatures }) => [
-      ...defaultFeatures.filter((feature: FeatureProviderServer<any, any, any>) => !REPLACED_FEATURES.has(feature.key)),
-      HeadingFeature({ enabledHeadingSizes: [...HEADING_TAGS] }),
-      LinkFeature({ enabledCollections: [...INTERNAL_LINK_COLLECTIONS] }),
+      ...defaultFeatures.map(portalFeature).filter((feature): feature is Feature => feature !== undefined),
       EXPERIMENTAL_TableFeature(),
     ],
   })

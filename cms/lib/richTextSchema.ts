@@ -68,6 +68,8 @@ export const LINK_SCHEMES = ['http', 'https', 'mailto', 'tel'] as const
 
 // ── Links ────────────────────────────────────────────────────────────────────
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
 /**
  * A link target the portal may print: http(s), mailto, tel, a path inside the portal
  * ("/van-ban/…", not "//host" nor "/\host") or a "#fragment". Never javascript:, data:,
@@ -108,8 +110,6 @@ export const isSafeCssColor = (value: unknown): value is string =>
   (/^#[0-9a-f]{3,8}$/i.test(value) || /^(rgb|hsl)a?\([\d\s.,%/deg]+\)$/i.test(value) || /^[a-z]{3,20}$/i.test(value))
 
 // ── Node types ───────────────────────────────────────────────────────────────
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** A property check: `true`, or what the value must be (Vietnamese, completes "phải …"). */
 type Check = (value: unknown, node: Record<string, unknown>) => true | string
@@ -281,6 +281,23 @@ export const RICH_TEXT_NODE_TYPES = Object.keys(RICH_TEXT_NODES) as RichTextNode
 
 // ── The check ────────────────────────────────────────────────────────────────
 
+/** What staff know a property as, where Lexical's name says little (shown before the name). */
+const PROPERTY_LABELS: Record<string, string> = {
+  format: 'căn lề hoặc định dạng',
+  indent: 'thụt lề',
+  direction: 'hướng chữ',
+  tag: 'cấp',
+  listType: 'kiểu danh sách',
+  headerState: 'kiểu ô tiêu đề',
+  colSpan: 'số cột gộp',
+  rowSpan: 'số hàng gộp',
+  backgroundColor: 'màu nền',
+  fields: 'địa chỉ liên kết',
+  value: 'giá trị',
+  relationTo: 'thư viện',
+}
+const property = (key: string) => (PROPERTY_LABELS[key] ? `thuộc tính ${PROPERTY_LABELS[key]} “${key}”` : `thuộc tính “${key}”`)
+
 const MAX_DEPTH = 40
 const MAX_NODES = 200_000
 
@@ -303,14 +320,14 @@ export function richTextProblem(value: unknown): string | null {
     if (!spec) return `có loại khối “${node.type}” (${where}) mà cổng thông tin không hiển thị được.`
     if (!allowed.includes(node.type)) return `có ${spec.label} (“${node.type}”) đặt sai chỗ (${where}); ở đây chỉ được có: ${allowed.join(', ')}.`
     for (const key of spec.required ?? []) {
-      if (node[key] === undefined || node[key] === null) return `có ${spec.label} (${where}) thiếu thuộc tính “${key}”.`
+      if (node[key] === undefined || node[key] === null) return `có ${spec.label} (${where}) thiếu ${property(key)}.`
     }
     for (const [key, v] of Object.entries(node)) {
       if (key === 'type' || key === 'children') continue
       const check = spec.props[key]
       if (!check) return `có ${spec.label} (${where}) với thuộc tính “${key}” không được phép.`
       const result = check(v, node)
-      if (result !== true) return `có ${spec.label} (${where}) với thuộc tính “${key}” không hợp lệ: giá trị phải ${result}.`
+      if (result !== true) return `có ${spec.label} (${where}) với ${property(key)} không hợp lệ: giá trị phải ${result}.`
     }
     if (!spec.children) return 'children' in node ? `có ${spec.label} (${where}) chứa phần tử con, không được phép.` : null
     if (!Array.isArray(node.children)) return `có ${spec.label} (${where}) thiếu danh sách “children”.`
