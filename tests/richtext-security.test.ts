@@ -412,6 +412,25 @@ describe('the exploit from the issue', () => {
     expect(html).not.toMatch(/onfocus|autofocus/)
     expect(unsafeParts(html)).toEqual([])
   })
+  test('a version holding it (saved before this check) cannot be restored', async () => {
+    const news = await payload.create({ collection: 'news', data: { title: 'Tin có phiên bản cũ', _status: 'draft' }, draft: true, overrideAccess: true })
+    const now = new Date().toISOString()
+    const old = await payload.db.createVersion({
+      collectionSlug: 'news',
+      parent: news.id,
+      versionData: { ...news, body: exploitBody(), _status: 'draft' },
+      autosave: false,
+      createdAt: now,
+      updatedAt: now,
+    })
+    const versionsBefore = await versionCount()
+    const error: any = await payload.restoreVersion({ collection: 'news', id: old.id, overrideAccess: true }).then(() => null, (e) => e)
+    expect(error?.status).toBe(400)
+    expect(fieldError([error], 'body')?.message).toContain('headerState')
+    expect(await versionCount()).toBe(versionsBefore)
+    const stored = await payload.findByID({ collection: 'news', id: news.id, draft: false, overrideAccess: true })
+    expect(JSON.stringify(stored.body ?? null)).not.toContain('onfocus')
+  })
 })
 
 /** A JS value as a GraphQL input literal (the JSON scalar accepts object literals). */
