@@ -139,9 +139,20 @@ const plainString =
   (v) =>
     (typeof v === 'string' && v.length <= max) || `là chuỗi ký tự (tối đa ${max} ký tự)`
 const version: Check = integer(0, 10)
+/**
+ * Lexical's NodeState (`$`), e.g. `{ mdHardLineBreak: "  " }` on a line break imported from
+ * Markdown. Never rendered; kept to plain values.
+ */
+const nodeState: Check = (v) =>
+  (isRecord(v) &&
+    Object.keys(v).length <= 10 &&
+    Object.entries(v).every(([k, x]) => /^[\w-]{1,64}$/.test(k) && (x === null || typeof x === 'boolean' || (typeof x === 'number' && Number.isFinite(x)) || (typeof x === 'string' && x.length <= 200)))) ||
+  'là trạng thái nút Lexical đơn giản (tối đa 10 khóa, giá trị là chuỗi ngắn, số hoặc true/false)'
+/** Every node has a type (checked first) and a version, and may carry NodeState. */
+const base = { version, $: optional(nodeState) }
 
 const elementProps: Record<string, Check> = {
-  version,
+  ...base,
   direction: optional(oneOf(TEXT_DIRECTIONS)),
   format: optional(oneOf(Object.keys(ELEMENT_FORMATS))),
   indent: optional(integer(0, MAX_INDENT)),
@@ -149,7 +160,7 @@ const elementProps: Record<string, Check> = {
   textStyle: optional(cssText),
 }
 const textProps: Record<string, Check> = {
-  version,
+  ...base,
   text: plainString(100_000),
   detail: optional(integer(0, 3)),
   format: optional(integer(0, TEXT_FORMAT_MASK)),
@@ -261,7 +272,7 @@ export const RICH_TEXT_NODES = {
   upload: {
     label: 'tệp hoặc ảnh chèn',
     props: {
-      version,
+      ...base,
       id: optional((v) => (typeof v === 'string' && /^[\w-]{1,64}$/.test(v)) || 'là mã gồm chữ, số, - hoặc _'),
       relationTo: oneOf(UPLOAD_COLLECTIONS),
       value: (v) => isDocumentRef(v) || 'là mã của một tệp trong thư viện',
@@ -270,8 +281,8 @@ export const RICH_TEXT_NODES = {
     },
     required: ['relationTo', 'value'],
   },
-  horizontalrule: { label: 'đường kẻ ngang', props: { version } },
-  linebreak: { label: 'xuống dòng', props: { version } },
+  horizontalrule: { label: 'đường kẻ ngang', props: base },
+  linebreak: { label: 'xuống dòng', props: base },
   tab: { label: 'ký tự tab', props: { ...textProps, text: (v) => v === '\t' || 'là ký tự tab' } },
   text: { label: 'đoạn chữ', props: textProps, required: ['text'] },
 } as const satisfies Record<string, NodeSpec>
