@@ -191,7 +191,8 @@ const linkUrlRule =
 
 const autolinkFields: Check = (v) => {
   if (!isRecord(v)) return 'là một đối tượng { url }'
-  const extra = Object.keys(v).find((k) => !['linkType', 'url', 'newTab'].includes(k))
+  // Lexical's paste handler writes `doc: null` on links it creates from a pasted URL.
+  const extra = Object.keys(v).find((k) => !['linkType', 'url', 'newTab'].includes(k) && !(k === 'doc' && v.doc == null))
   if (extra) return `không có khóa “${extra}” (chỉ có linkType, url, newTab)`
   if (v.linkType !== undefined && v.linkType !== null && v.linkType !== 'custom') return 'có linkType là “custom”'
   if (v.newTab !== undefined && v.newTab !== null && typeof v.newTab !== 'boolean') return 'có newTab là true hoặc false'
