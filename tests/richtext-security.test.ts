@@ -498,6 +498,13 @@ describe('content the editor writes', () => {
       expect(richTextProblem(withUrl(url)), url).toMatch(/liên kết .*“fields” không hợp lệ/)
   })
 
+  test('stored node types the renderer does not know fail the build with their name, prototype keys included', () => {
+    for (const type of ['relationship', 'constructor', '__proto__', 'toString']) {
+      expect(() => richTextToHtml(document({ type, version: 1 }), 'tin thử'), type).toThrow(UnsupportedContentError)
+      expect(() => richTextToHtml(document({ type, version: 1 }), 'tin thử'), type).toThrow(`“${type}”`)
+    }
+  })
+
   test('a node type the portal cannot render (relationship, blocks) is refused with its name', () => {
     expect(richTextProblem(document({ type: 'relationship', version: 2, relationTo: 'news', value: 1 }))).toBe(
       'có loại khối “relationship” (khối 1) mà cổng thông tin không hiển thị được.',

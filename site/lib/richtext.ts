@@ -257,15 +257,15 @@ export function richTextToHtml(data: unknown, where = 'nội dung'): { html: str
     // Alignment and indentation are written by our converters from allowed values only.
     disableIndent: true,
     disableTextAlign: true,
-    // Our converters replace Payload's defaults entirely; nothing else may render.
-    converters: {
-      ...converters,
+    // Our converters replace Payload's defaults entirely; nothing else may render. No prototype:
+    // a stored type such as "constructor" or "__proto__" is unknown, not a function of Object.
+    converters: Object.assign(Object.create(null), converters, {
       // The converter swallows errors thrown here, so unknown kinds are collected instead.
       unknown: ({ node }: { node: Node }) => {
         unsupported.push(String(node.fields?.blockType ?? node.type))
         return ''
       },
-    } as unknown as HTMLConverters,
+    }) as HTMLConverters,
   })
   if (unsupported.length) {
     throw new UnsupportedContentError(
