@@ -1,7 +1,6 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { EXPERIMENTAL_TableFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { vi } from '@payloadcms/translations/languages/vi'
 import { buildConfig } from 'payload'
@@ -26,6 +25,7 @@ import { databaseAdapter } from './database'
 import { emailAdapter } from './email/transport'
 import { inputChecks } from './fields/inputChecks'
 import { vietnameseMessageOverrides } from './fields/payloadMessages'
+import { portalRichTextEditor } from './fields/richText'
 import { explainRequestErrors } from './lib/apiGuard'
 import { PORTAL_NAME } from './lib/portal'
 import { previewEndpoint } from './publishing/preview'
@@ -41,9 +41,8 @@ export default buildConfig({
   db: databaseAdapter(),
   // SMTP from the environment (cms/email/settings.ts); without SMTP_HOST messages go to the log.
   email: emailAdapter(),
-  editor: lexicalEditor({
-    features: ({ defaultFeatures }) => [...defaultFeatures, EXPERIMENTAL_TableFeature()],
-  }),
+  // Only what the portal renders (cms/lib/richTextSchema.ts); every rich text field checks it on save.
+  editor: portalRichTextEditor(),
   collections: [Plans, Campaigns, Honourees, News, Pages, Media, Indicators, IndicatorReports, Organizations, Topics, Users,
     // Personal-data requests (Luật 91/2025/QH15): staff only.
     DataSubjectRequests,

@@ -6,6 +6,7 @@ import { publishableAccess, publishableHooks, publishableVersions, selectOptions
 import { t } from '../fields/labels'
 import { awardKinds, honoureeKinds, individualHonoureeKinds } from '../fields/options'
 import { messages, validateDocumentNumber } from '../fields/validators'
+import { richTextField } from '../fields/richText'
 import { previewUrlFor } from '../publishing/preview'
 import { consentWithdrawalField } from '../fields/consentWithdrawal'
 import { keepConsentWithdrawal, validateNoStandingWithdrawal, withdrawConsentEndpoint } from '../lib/consentWithdrawal'
@@ -67,7 +68,7 @@ export const Honourees: CollectionConfig = {
       ],
     },
     { name: 'campaign', type: 'relationship', relationTo: 'campaigns', label: t('Phong trào, đợt thi đua', 'Campaign') },
-    { name: 'story', type: 'richText', label: t('Câu chuyện điển hình', 'Story') },
+    richTextField({ name: 'story', label: t('Câu chuyện điển hình', 'Story') }),
     { name: 'photos', type: 'upload', relationTo: 'media', hasMany: true, label: t('Ảnh', 'Photos') },
     {
       name: 'consent',

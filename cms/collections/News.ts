@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { seedKeyField, slugField } from '../fields/common'
 import { publishableAccess, publishableHooks, publishableVersions } from '../fields/content'
 import { t } from '../fields/labels'
+import { richTextField } from '../fields/richText'
 import { previewUrlFor } from '../publishing/preview'
 
 export const News: CollectionConfig = {
@@ -30,7 +31,7 @@ export const News: CollectionConfig = {
     slugField('title'),
     { name: 'summary', type: 'textarea', label: t('Sa-pô, tóm tắt', 'Summary') },
     { name: 'heroImage', type: 'upload', relationTo: 'media', label: t('Ảnh đại diện', 'Image') },
-    { name: 'body', type: 'richText', label: t('Nội dung', 'Body') },
+    richTextField({ name: 'body', label: t('Nội dung', 'Body') }),
     {
       name: 'publishedAt',
       type: 'date',

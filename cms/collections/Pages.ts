@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { seedKeyField, slugField } from '../fields/common'
 import { publishableAccess, publishableHooks, publishableVersions } from '../fields/content'
 import { t } from '../fields/labels'
+import { richTextField } from '../fields/richText'
 import { previewUrlFor } from '../publishing/preview'
 
 export const Pages: CollectionConfig = {
@@ -22,7 +23,7 @@ export const Pages: CollectionConfig = {
     { name: 'title', type: 'text', required: true, label: t('Tiêu đề', 'Title') },
     slugField('title'),
     { name: 'summary', type: 'textarea', label: t('Tóm tắt', 'Summary') },
-    { name: 'body', type: 'richText', label: t('Nội dung', 'Body') },
+    richTextField({ name: 'body', label: t('Nội dung', 'Body') }),
     seedKeyField,
   ],
 }

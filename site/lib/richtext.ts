@@ -1,6 +1,37 @@
-/** Stored Lexical rich text → HTML, with ids on headings for the table of contents. */
-import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
+/**
+ * Stored Lexical rich text → HTML, with ids on headings for the table of contents.
+ *
+ * Two layers, because rich text is written by authors and shown to administrators in the
+ * preview and to every reader once published:
+ * 1. our own converter for every node type (Payload's defaults print some stored values raw,
+ *    e.g. a table cell's headerState into class="…"): each prints only values from the allow-lists
+ *    in cms/lib/richTextSchema.ts — the schema the CMS checks on save — and escapes text;
+ * 2. the resulting HTML goes through sanitize-html with the same schema's allow-list of
+ *    elements, attributes, classes, styles and URL schemes.
+ */
+import { convertLexicalToHTML, type HTMLConverters } from '@payloadcms/richtext-lexical/html'
+import sanitizeHtml from 'sanitize-html'
 
+import {
+  ELEMENT_FORMATS,
+  HEADING_TAGS,
+  isSafeCssColor,
+  isSafeLinkUrl,
+  LINK_SCHEMES,
+  LIST_TAG_BY_TYPE,
+  MAX_INDENT,
+  RICH_TEXT_HTML_ATTRIBUTE_VALUES,
+  RICH_TEXT_HTML_ATTRIBUTES,
+  RICH_TEXT_HTML_CLASSES,
+  RICH_TEXT_HTML_ELEMENTS,
+  RICH_TEXT_HTML_STYLES,
+  TABLE_HEADER_STATES,
+  TEXT_FORMAT,
+  TOC_HEADING_TAGS,
+  type InternalLinkCollection,
+  type ListType,
+  type RichTextNodeType,
+} from '../../cms/lib/richTextSchema'
 import { slugify } from '../../cms/lib/vietnamese'
 
 export type Heading = { id: string; text: string; depth: number }
@@ -12,35 +43,235 @@ export type Heading = { id: string; text: string; depth: number }
  */
 export class UnsupportedContentError extends Error {}
 
+/** Where an internal link goes on the portal, per linked collection. */
+const INTERNAL_LINK_PATHS: Record<InternalLinkCollection, string> = {
+  plans: '/van-ban/',
+  campaigns: '/phong-trao/',
+  honourees: '/dien-hinh/',
+  news: '/tin-tuc/',
+  pages: '/trang/',
+}
+
+// ── Values, as the converters may print them ─────────────────────────────────
+
+type Node = Record<string, any>
+const isRecord = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v)
+const has = <T extends object>(o: T, key: unknown): key is keyof T => typeof key === 'string' && Object.hasOwn(o, key)
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+/** The same escaping as Payload's converters (escape-html), so text renders as before. */
+const escapeHtml = (value: unknown) => String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c])
+
+const intIn = (v: unknown, min: number, max: number): number | undefined =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : undefined
+
+/** Alignment and indentation of a block, as Payload writes them (text-align, then 40px steps). */
+function blockCss(node: Node, { indent = true } = {}): string {
+  let css = ''
+  const align = has(ELEMENT_FORMATS, node.format) ? ELEMENT_FORMATS[node.format] : undefined
+  if (align) css += `text-align: ${align};`
+  const steps = intIn(node.indent, 0, MAX_INDENT)
+  if (indent && steps) css += `padding-inline-start: ${steps * 40}px;`
+  return css
+}
+const styleAttr = (css: string) => (css ? ` style="${css}"` : '')
+
+function formatText(html: string, format: unknown): string {
+  const bits = typeof format === 'number' && Number.isInteger(format) ? format : 0
+  let text = html
+  if (bits & TEXT_FORMAT.bold) text = `<strong>${text}</strong>`
+  if (bits & TEXT_FORMAT.italic) text = `<em>${text}</em>`
+  if (bits & TEXT_FORMAT.strikethrough) text = `<span style="text-decoration: line-through;">${text}</span>`
+  if (bits & TEXT_FORMAT.underline) text = `<span style="text-decoration: underline;">${text}</span>`
+  if (bits & TEXT_FORMAT.code) text = `<code>${text}</code>`
+  if (bits & TEXT_FORMAT.subscript) text = `<sub>${text}</sub>`
+  if (bits & TEXT_FORMAT.superscript) text = `<sup>${text}</sup>`
+  return text
+}
+
+/** A link's target, or undefined when it is unsafe or points nowhere public (the text stays, unlinked). */
+function linkHref(fields: unknown): string | undefined {
+  if (!isRecord(fields)) return undefined
+  if (fields.linkType === 'internal') {
+    const doc = fields.doc
+    const target = isRecord(doc) ? doc.value : undefined
+    // An unpopulated value is a document the reader cannot see (a draft, or deleted).
+    if (!isRecord(doc) || !has(INTERNAL_LINK_PATHS, doc.relationTo) || !isRecord(target) || typeof target.slug !== 'string') return undefined
+    const slug = slugify(target.slug)
+    return slug ? `${INTERNAL_LINK_PATHS[doc.relationTo]}${slug}/` : undefined
+  }
+  return isSafeLinkUrl(fields.url) ? fields.url : undefined
+}
+
+/** A media URL: only a path or http(s) address (never a #fragment placeholder). */
+const mediaUrl = (url: unknown) => (isSafeLinkUrl(url) && !url.startsWith('#') && !/^(mailto|tel):/i.test(url) ? url : undefined)
+
+// ── Converters ───────────────────────────────────────────────────────────────
+
+type Converter = (args: { node: Node; nodesToHTML: (args: { nodes: unknown[] }) => string[]; parent: Node }) => string
+type Converters = Record<RichTextNodeType, Converter | string>
+
+/** One converter per node type of the schema (the type makes a missing one a compile error). */
+function portalConverters(headings: Heading[]): Omit<Converters, 'root'> {
+  const usedIds = new Set<string>()
+  const childrenOf = (node: Node, nodesToHTML: Parameters<Converter>[0]['nodesToHTML']) =>
+    Array.isArray(node.children) ? nodesToHTML({ nodes: node.children }) : []
+
+  /** Same ids as before: the heading's text (tags stripped), slugified, numbered when repeated. */
+  const headingId = (text: string) => {
+    const base = slugify(text).slice(0, 60)
+    let id = base || 'muc'
+    for (let i = 2; usedIds.has(id); i++) id = `${base}-${i}`
+    usedIds.add(id)
+    return id
+  }
+
+  return {
+    text: ({ node }) => formatText(escapeHtml(node.text), node.format),
+    tab: '\t',
+    linebreak: '<br />',
+    horizontalrule: '<hr />',
+    paragraph: ({ node, nodesToHTML }) => {
+      const children = childrenOf(node, nodesToHTML)
+      return `<p${styleAttr(blockCss(node))}>${children.length ? children.join('') : '<br />'}</p>`
+    },
+    heading: ({ node, nodesToHTML }) => {
+      const inner = childrenOf(node, nodesToHTML).join('')
+      const tag = HEADING_TAGS.includes(node.tag) ? (node.tag as (typeof HEADING_TAGS)[number]) : 'h2'
+      const style = styleAttr(blockCss(node))
+      if (!TOC_HEADING_TAGS.includes(tag)) return `<${tag}${style}>${inner}</${tag}>`
+      const text = inner.replace(/<[^>]+>/g, '').trim()
+      const id = headingId(text)
+      headings.push({ id, text, depth: Number(tag.slice(1)) })
+      return `<${tag}${style} id="${escapeHtml(id)}">${inner}</${tag}>`
+    },
+    quote: ({ node, nodesToHTML }) => `<blockquote${styleAttr(blockCss(node))}>${childrenOf(node, nodesToHTML).join('')}</blockquote>`,
+    list: ({ node, nodesToHTML }) => {
+      const listType: ListType = has(LIST_TAG_BY_TYPE, node.listType) ? node.listType : 'bullet'
+      const tag = LIST_TAG_BY_TYPE[listType]
+      return `<${tag}${styleAttr(blockCss(node))} class="list-${listType}">${childrenOf(node, nodesToHTML).join('')}</${tag}>`
+    },
+    listitem: ({ node, nodesToHTML, parent }) => {
+      const children = childrenOf(node, nodesToHTML).join('')
+      const hasSubLists = Array.isArray(node.children) && node.children.some((c: unknown) => isRecord(c) && c.type === 'list')
+      const value = intIn(node.value, 0, 1_000_000)
+      const valueAttr = value === undefined ? '' : ` value="${value}"`
+      const css = blockCss(node, { indent: false })
+      if (isRecord(parent) && parent.listType === 'check') {
+        const checked = node.checked === true
+        const classes = `list-item-checkbox list-item-checkbox-${checked ? 'checked' : 'unchecked'}${hasSubLists ? ' nestedListItem' : ''}`
+        const box = hasSubLists ? '' : `<input type="checkbox" disabled${checked ? ' checked' : ''} /> `
+        return `<li class="${classes}"${styleAttr(`list-style-type: none;${css}`)}${valueAttr}>${box}${children}</li>`
+      }
+      const style = hasSubLists ? `list-style-type: none;${css}` : css
+      return `<li${hasSubLists ? ' class="nestedListItem"' : ''}${styleAttr(style)}${valueAttr}>${children}</li>`
+    },
+    link: ({ node, nodesToHTML }) => anchor(node, childrenOf(node, nodesToHTML).join('')),
+    autolink: ({ node, nodesToHTML }) => anchor(node, childrenOf(node, nodesToHTML).join('')),
+    table: ({ node, nodesToHTML }) =>
+      `<div${styleAttr(blockCss(node))} class="lexical-table-container"><table class="lexical-table" style="border-collapse: collapse;"><tbody>${childrenOf(node, nodesToHTML).join('')}</tbody></table></div>`,
+    tablerow: ({ node, nodesToHTML }) => `<tr${styleAttr(blockCss(node))} class="lexical-table-row">${childrenOf(node, nodesToHTML).join('')}</tr>`,
+    tablecell: ({ node, nodesToHTML }) => {
+      const headerState = TABLE_HEADER_STATES.includes(node.headerState) ? (node.headerState as number) : 0
+      const tag = headerState > 0 ? 'th' : 'td'
+      let style = `border: 1px solid #ccc; padding: 8px;${blockCss(node)}`
+      if (isSafeCssColor(node.backgroundColor)) style += ` background-color: ${node.backgroundColor};`
+      const colSpan = intIn(node.colSpan, 2, 1000)
+      const rowSpan = intIn(node.rowSpan, 2, 1000)
+      return `<${tag} class="lexical-table-cell lexical-table-cell-header-${headerState}"${colSpan ? ` colspan="${colSpan}"` : ''}${rowSpan ? ` rowspan="${rowSpan}"` : ''} style="${style}">${childrenOf(node, nodesToHTML).join('')}</${tag}>`
+    },
+    upload: ({ node }) => upload(node),
+  }
+}
+
+function anchor(node: Node, children: string): string {
+  const href = linkHref(node.fields)
+  if (!href) return children
+  const newTab = isRecord(node.fields) && node.fields.newTab === true
+  return `<a${styleAttr(blockCss(node))} href="${escapeHtml(href)}"${newTab ? ' rel="noopener noreferrer" target="_blank"' : ''}>${children}</a>`
+}
+
+/** A file or image inserted in the text: shown only when populated (readable by the reader). */
+function upload(node: Node): string {
+  const doc = node.value
+  if (!isRecord(doc)) return ''
+  const url = mediaUrl(doc.url)
+  if (!url) return ''
+  const style = styleAttr(blockCss(node))
+  if (typeof doc.mimeType !== 'string' || !doc.mimeType.startsWith('image/')) {
+    return `<a${style} href="${escapeHtml(url)}" rel="noopener noreferrer">${escapeHtml(doc.filename)}</a>`
+  }
+  const size = (v: unknown) => intIn(v, 1, 100_000) ?? ''
+  const img = (attrs: string) => `<img${attrs} alt="${escapeHtml(isRecord(node.fields) && node.fields.alt ? node.fields.alt : doc.alt)}" height="${size(doc.height)}" src="${escapeHtml(url)}" width="${size(doc.width)}" />`
+  const sources = Object.values(isRecord(doc.sizes) ? doc.sizes : {})
+    .filter((s): s is Node => isRecord(s) && !!intIn(s.width, 1, 100_000) && !!mediaUrl(s.url) && typeof s.mimeType === 'string' && /^image\/[\w.+-]+$/.test(s.mimeType))
+    .map((s) => `<source media="(max-width: ${s.width}px)" srcset="${escapeHtml(s.url)}" type="${escapeHtml(s.mimeType)}" />`)
+  return sources.length ? `<picture${style}>${sources.join('')}${img('')}</picture>` : img(style)
+}
+
+// ── Sanitizer ────────────────────────────────────────────────────────────────
+
+const SANITIZE: sanitizeHtml.IOptions = {
+  allowedTags: [...RICH_TEXT_HTML_ELEMENTS],
+  allowedAttributes: Object.fromEntries(
+    Object.entries(RICH_TEXT_HTML_ATTRIBUTES).map(([element, attributes]) => [
+      element,
+      attributes.map((name) =>
+        has(RICH_TEXT_HTML_ATTRIBUTE_VALUES, name) ? { name, multiple: name === 'rel', values: [...RICH_TEXT_HTML_ATTRIBUTE_VALUES[name]] } : name,
+      ),
+    ]),
+  ),
+  allowedClasses: Object.fromEntries(Object.entries(RICH_TEXT_HTML_CLASSES).map(([element, classes]) => [element, [...classes]])),
+  allowedStyles: { '*': RICH_TEXT_HTML_STYLES },
+  allowedSchemes: [...LINK_SCHEMES],
+  allowedSchemesByTag: { img: ['http', 'https'], source: ['http', 'https'] },
+  allowProtocolRelative: false,
+  allowVulnerableTags: false,
+  disallowedTagsMode: 'discard',
+}
+
+/**
+ * Only nodes the converter can walk: objects with a string type, children in an array. Stored
+ * content is not trusted to be either (Payload's walker would throw on it, outside any converter).
+ */
+function wellFormed(nodes: unknown): Node[] {
+  if (!Array.isArray(nodes)) return []
+  return nodes
+    .filter((node): node is Node => isRecord(node) && typeof node.type === 'string')
+    .map((node) => ({ ...node, children: wellFormed(node.children) }))
+}
+
+// ── Entry point ──────────────────────────────────────────────────────────────
+
 export function richTextToHtml(data: unknown, where = 'nội dung'): { html: string; headings: Heading[] } {
   if (!data) return { html: '', headings: [] }
+  if (!isRecord(data) || !isRecord(data.root) || !Array.isArray(data.root.children)) {
+    throw new UnsupportedContentError(`Nội dung soạn thảo của ${where} không đúng định dạng; hãy mở và lưu lại trong CMS.`)
+  }
   const unsupported: string[] = []
+  const headings: Heading[] = []
+  const converters = portalConverters(headings)
   const raw = convertLexicalToHTML({
-    data: data as never,
+    data: { root: { ...data.root, children: wellFormed(data.root.children) } } as never,
     disableContainer: true,
-    converters: ({ defaultConverters }) => ({
-      ...defaultConverters,
+    // Alignment and indentation are written by our converters from allowed values only.
+    disableIndent: true,
+    disableTextAlign: true,
+    // Our converters replace Payload's defaults entirely; nothing else may render. No prototype:
+    // a stored type such as "constructor" or "__proto__" is unknown, not a function of Object.
+    converters: Object.assign(Object.create(null), converters, {
       // The converter swallows errors thrown here, so unknown kinds are collected instead.
-      unknown: ({ node }) => {
-        unsupported.push((node as { fields?: { blockType?: string } }).fields?.blockType ?? node.type)
+      unknown: ({ node }: { node: Node }) => {
+        unsupported.push(String(node.fields?.blockType ?? node.type))
         return ''
       },
-    }),
+    }) as HTMLConverters,
   })
   if (unsupported.length) {
     throw new UnsupportedContentError(
       `Cổng thông tin chưa hiển thị được khối ${[...new Set(unsupported)].map((k) => `“${k}”`).join(', ')} trong ${where}; hãy bỏ khối này hoặc bổ sung cách hiển thị cho nó.`,
     )
   }
-  const headings: Heading[] = []
-  const used = new Set<string>()
-  const html = raw.replace(/<h([2-4])([^>]*)>([\s\S]*?)<\/h\1>/g, (_m, depth: string, attrs: string, inner: string) => {
-    const text = inner.replace(/<[^>]+>/g, '').trim()
-    let id = slugify(text).slice(0, 60) || 'muc'
-    for (let i = 2; used.has(id); i++) id = `${slugify(text).slice(0, 60)}-${i}`
-    used.add(id)
-    headings.push({ id, text, depth: Number(depth) })
-    return `<h${depth}${attrs} id="${id}">${inner}</h${depth}>`
-  })
-  return { html, headings }
+  return { html: sanitizeHtml(raw, SANITIZE), headings }
 }
+
