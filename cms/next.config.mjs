@@ -1,10 +1,22 @@
 import { withPayload } from '@payloadcms/next/withPayload'
+import { PHASE_PRODUCTION_SERVER } from 'next/constants.js'
+
+import { cmsHeaderRoutes, missingCmsUrlMessage } from './security-headers.mjs'
 
 /** Next.js serves only Payload's admin (/admin) and API (/api) from cms/. */
 const nextConfig = {
   poweredByHeader: false,
   // No Next.js build type-check here: `npm run typecheck` covers the whole repository.
   typescript: { ignoreBuildErrors: true },
+  // Framing, sniffing and referrer rules on every admin and API response (security-headers.mjs).
+  headers: async () => cmsHeaderRoutes(),
 }
 
-export default withPayload(nextConfig, { devBundleServerPackages: false })
+/** `phase` tells `next start` (the CMS server) from `next build`, where CMS_URL is not needed. */
+export default function config(phase) {
+  if (phase === PHASE_PRODUCTION_SERVER) {
+    const message = missingCmsUrlMessage()
+    if (message) console.warn(message)
+  }
+  return withPayload(nextConfig, { devBundleServerPackages: false })
+}

@@ -21,6 +21,7 @@ import { Users } from './collections/Users'
 import { PortalBuild } from './globals/PortalBuild'
 import { SiteSettings } from './globals/SiteSettings'
 import { databaseAdapter } from './database'
+import { serverUrl, trustedOrigins } from './lib/origins'
 import { PORTAL_NAME } from './lib/portal'
 import { previewEndpoint } from './publishing/preview'
 import { payloadSecret } from './secret'
@@ -28,7 +29,10 @@ import { payloadSecret } from './secret'
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 export default buildConfig({
-  serverURL: process.env.CMS_URL ?? '',
+  serverURL: serverUrl(),
+  // Cookie-authenticated requests only from the CMS's own origin (cms/lib/origins.ts).
+  csrf: trustedOrigins(),
+  cors: trustedOrigins(),
   secret: payloadSecret(),
   db: databaseAdapter(),
   editor: lexicalEditor({
