@@ -4,7 +4,7 @@
  * admin and API response refuses framing and sniffing.
  */
 import type { Payload } from 'payload'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 
 import { cmsOrigin, serverUrl, trustedOrigins } from '../cms/lib/origins'
 import { cmsHeaderRoutes, cmsSecurityHeaders, missingCmsUrlMessage } from '../cms/security-headers.mjs'
@@ -131,10 +131,18 @@ describe('CMS response headers', () => {
     expect(byName['referrer-policy']).toBe('strict-origin-when-cross-origin')
   })
 
-  test('next.config.mjs sends them on every admin and API path', async () => {
-    const { PHASE_PRODUCTION_SERVER } = await import('next/constants.js')
+  test('next.config.mjs sends them on every admin and API path, and next start reports a missing CMS_URL', async () => {
+    const { PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER } = await import('next/constants.js')
     const { default: nextConfig } = await import('../cms/next.config.mjs')
+    // `next start` without CMS_URL says so; `next build` does not.
+    vi.stubEnv('CMS_URL', '')
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    nextConfig(PHASE_PRODUCTION_BUILD)
+    expect(warn).not.toHaveBeenCalled()
     const config = nextConfig(PHASE_PRODUCTION_SERVER)
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('Chưa đặt CMS_URL'))
+    warn.mockRestore()
+    vi.unstubAllEnvs()
     const routes = await config.headers!()
     expect(routes).toEqual(expect.arrayContaining(cmsHeaderRoutes()))
     const all = routes.find((r: { source: string }) => r.source === '/:path*')!

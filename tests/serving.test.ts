@@ -214,12 +214,12 @@ describe('a real build served by the portal server', () => {
 
   test('an attachment is served with the type stored in the CMS, never one from its name', async () => {
     expect(disguised).toMatch(/\.html$|\.pdf$/)
-    const stored = (await payload.find({ collection: 'media', where: { filename: { equals: disguised } }, overrideAccess: true })).docs[0]
-    expect(stored.mimeType).toBe('application/pdf')
-    expect(readAttachmentTypes(build.outDir)[disguised]).toBe('application/pdf')
     const response = await fetch(`${served.url}/tai-lieu/${disguised}`)
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('application/pdf')
+    const stored = (await payload.find({ collection: 'media', where: { filename: { equals: disguised } }, overrideAccess: true })).docs[0]
+    expect(stored.mimeType).toBe('application/pdf')
+    expect(readAttachmentTypes(build.outDir)[disguised]).toBe('application/pdf')
     expect(response.headers.get('x-content-type-options')).toBe('nosniff')
     expect(response.headers.get('content-disposition')).toMatch(/^inline; filename\*=UTF-8''/)
     expect(Buffer.from(await response.arrayBuffer())).toEqual(pdfBytes('ZQXDISGUISED'))
