@@ -15,6 +15,27 @@ export default defineConfig({
   build: { format: 'directory' },
   server: { port: Number(process.env.PORTAL_PORT ?? 4321), host: true },
   devToolbar: { enabled: false },
+  // Content-Security-Policy on every page (a <meta> on prerendered pages, a header on on-demand
+  // ones): scripts only from this origin or with the hash Astro computes for each inline one —
+  // never 'unsafe-inline' — so injected markup cannot run script. frame-ancestors cannot be set
+  // in a <meta>: the portal server (site/server/serve.ts) sends it, with the same base rules.
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [
+        "default-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "font-src 'self'",
+      ],
+      scriptDirective: { resources: ["'self'"] },
+      // style="" attributes (bar widths, rich-text alignment) cannot run script; <style> elements stay hashed.
+      styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
+    },
+  },
   // Pages whose getStaticPaths() cacheKey and code are unchanged are copied from the last build.
   experimental: { incrementalBuild: true },
   telemetry: false,

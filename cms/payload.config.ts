@@ -27,6 +27,7 @@ import { inputChecks } from './fields/inputChecks'
 import { vietnameseMessageOverrides } from './fields/payloadMessages'
 import { portalRichTextEditor } from './fields/richText'
 import { explainRequestErrors } from './lib/apiGuard'
+import { serverUrl, trustedOrigins } from './lib/origins'
 import { PORTAL_NAME } from './lib/portal'
 import { previewEndpoint } from './publishing/preview'
 import { multipartErrorsInVietnamese } from './hooks/uploadErrors'
@@ -36,7 +37,10 @@ import { payloadSecret } from './secret'
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 export default buildConfig({
-  serverURL: process.env.CMS_URL ?? '',
+  serverURL: serverUrl(),
+  // Cookie-authenticated requests only from the CMS's own origin (cms/lib/origins.ts).
+  csrf: trustedOrigins(),
+  cors: trustedOrigins(),
   secret: payloadSecret(),
   db: databaseAdapter(),
   // SMTP from the environment (cms/email/settings.ts); without SMTP_HOST messages go to the log.

@@ -378,10 +378,10 @@ describe('framing policy', () => {
   test('embeds may be framed by any site; every other page refuses framing', async () => {
     const home = await get('/')
     expect(home.headers.get('x-frame-options')).toBe('SAMEORIGIN')
-    expect(home.headers.get('content-security-policy')).toBe("frame-ancestors 'self'")
+    expect(home.headers.get('content-security-policy')).toContain("frame-ancestors 'self'")
     expect(home.headers.get('x-content-type-options')).toBe('nosniff')
     const embed = await get('/nhung/')
-    expect(embed.headers.get('content-security-policy')).toBe('frame-ancestors *')
+    expect(embed.headers.get('content-security-policy')).toContain('frame-ancestors *')
     expect(embed.headers.get('x-frame-options')).toBeNull()
   })
 })

@@ -272,7 +272,8 @@ describe('size limit and upload errors, in Vietnamese', () => {
   }
 
   test('through Next.js: a 19 MB upload arrives whole with our proxy limit and is saved; with the default 10 MB it was cut (400 now, 500 before)', async () => {
-    const { experimental } = (await import('../cms/next.config.mjs')).default as { experimental: { proxyClientMaxBodySize: number } }
+    const nextConfig = (await import('../cms/next.config.mjs')).default
+    const { experimental } = (await nextConfig('phase-production-build')) as { experimental: { proxyClientMaxBodySize: number } }
     const file = { name: 'ban-quet-19mb.pdf', type: 'application/pdf', data: bigPdf(19 * 1024 * 1024) }
     const whole = await send(await throughNextProxy(await multipart('POST', '/media', file, { alt: 'Bản quét 19 MB' }, headersOf.editor), experimental.proxyClientMaxBodySize))
     expect(whole.status, JSON.stringify(whole.json).slice(0, 300)).toBe(201)
@@ -295,11 +296,9 @@ describe('size limit and upload errors, in Vietnamese', () => {
   })
 
   test('Next.js lets every allowed request through the proxy whole (proxyClientMaxBodySize)', async () => {
-    // withPayload returns the config object (a function in some versions): read it either way.
-    const nextConfig: unknown = (await import('../cms/next.config.mjs')).default
-    const config = (typeof nextConfig === 'function' ? await nextConfig('phase-production-server', {}) : nextConfig) as {
-      experimental?: { proxyClientMaxBodySize?: number }
-    }
+    // The config is a function of Next's phase (cms/next.config.mjs).
+    const nextConfig = (await import('../cms/next.config.mjs')).default
+    const config = (await nextConfig('phase-production-build')) as { experimental?: { proxyClientMaxBodySize?: number } }
     expect(config.experimental?.proxyClientMaxBodySize).toBeGreaterThanOrEqual(MAX_UPLOAD_REQUEST_BYTES)
   })
 

@@ -7,14 +7,19 @@
  * a release that does not start leaves the previous one serving. Children run in their own
  * processes so that an old release's code and data are freed when it retires.
  *
- * Security headers are set here for every response: embeds under /nhung/ may be framed by
- * any site; every other page refuses framing.
+ * Security headers are set here for every response (site/server/headers.ts), decided on the
+ * normalised path: embeds under /nhung/ may be framed by any site, every other page refuses
+ * framing; each page's script policy comes from Astro and this server adds the rest. Only GET
+ * and HEAD are answered; files under /tai-lieu/ go out with the type stored in the CMS.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
+
+import { readAttachmentTypes } from '../lib/attachment-types.ts'
+import { ALLOWED_METHODS, attachmentHeaders, normalisePath, OWN_PAGE_POLICY, securityHeaders, withCharset } from './headers.ts'
 
 export type PortalServerOptions = {
   /** Symlink (or directory) holding the live release, e.g. `dist`. */
@@ -27,35 +32,37 @@ export type PortalServerOptions = {
   log?: (message: string) => void
 }
 
-type Release = { dir: string; port: number; child: ChildProcess; inFlight: number; stderr: string[] }
-
-export const EMBED_PREFIX = '/nhung/'
-export const PREVIEW_PREFIX = '/xem-truoc/'
-
-/** Headers every response gets, by path. */
-export function securityHeaders(pathname: string): Record<string, string> {
-  const headers: Record<string, string> = {
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'strict-origin-when-cross-origin',
-  }
-  if (pathname.startsWith(EMBED_PREFIX)) {
-    headers['content-security-policy'] = 'frame-ancestors *'
-  } else {
-    headers['content-security-policy'] = "frame-ancestors 'self'"
-    headers['x-frame-options'] = 'SAMEORIGIN'
-  }
-  if (pathname.startsWith(PREVIEW_PREFIX)) {
-    headers['cache-control'] = 'private, no-store'
-    headers['x-robots-tag'] = 'noindex, nofollow'
-  }
-  return headers
+type Release = {
+  dir: string
+  port: number
+  child: ChildProcess
+  inFlight: number
+  stderr: string[]
+  /** Stored type of each file under /tai-lieu/ (the release's manifest). */
+  attachmentTypes: Record<string, string>
 }
+
+export { EMBED_PREFIX, normalisePath, PREVIEW_PREFIX, securityHeaders } from './headers.ts'
 
 const unavailablePage = (message: string) => `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Cổng thông tin tạm thời chưa sẵn sàng</title></head>
 <body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5">
 <h1>Cổng thông tin tạm thời chưa sẵn sàng</h1><p>${message}</p><p>Vui lòng tải lại trang sau ít phút.</p></body></html>`
+
+const refusalPage = (title: string, message: string) => `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><p>${message}</p></body></html>`
+
+/** A page this server writes itself: the path's headers, no script allowed at all. */
+function answerOwn(res: http.ServerResponse, status: number, headers: Record<string, string>, body: string, extra: Record<string, string> = {}) {
+  res.writeHead(status, { ...headers, 'content-security-policy': OWN_PAGE_POLICY, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...extra })
+  res.end(body)
+}
+
+/** Upstream's own policy (Astro's script-src on on-demand pages) is kept beside ours: browsers enforce both. */
+function withPolicies(upstream: string | string[] | undefined, ours: string): string | string[] {
+  return upstream ? [...[upstream].flat(), ours] : ours
+}
 
 /** A free loopback port (for a release's process; tests use it too). */
 export async function freePort(): Promise<number> {
@@ -81,7 +88,7 @@ async function startRelease(dir: string, env: NodeJS.ProcessEnv): Promise<Releas
     env: { ...env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'ignore', 'pipe'],
   })
-  const release: Release = { dir, port, child, inFlight: 0, stderr: [] }
+  const release: Release = { dir, port, child, inFlight: 0, stderr: [], attachmentTypes: readAttachmentTypes(dir) }
   child.stderr!.on('data', (chunk: Buffer) => {
     release.stderr.push(chunk.toString())
     if (release.stderr.length > 50) release.stderr.shift()
@@ -146,10 +153,15 @@ export async function startPortalServer(options: PortalServerOptions) {
   const server = http.createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0]
     const headers = securityHeaders(pathname)
+    const normalised = normalisePath(pathname)
+    if (!normalised) return answerOwn(res, 400, headers, refusalPage('Địa chỉ không hợp lệ', 'Đường dẫn này không đọc được.'))
+    if (!(ALLOWED_METHODS as readonly string[]).includes(req.method ?? '')) {
+      const allow = ALLOWED_METHODS.join(', ')
+      return answerOwn(res, 405, headers, refusalPage('Phương thức không được hỗ trợ', `Cổng thông tin chỉ nhận yêu cầu ${allow}.`), { allow })
+    }
     const release = live
     if (!release) {
-      res.writeHead(503, { ...headers, 'content-type': 'text/html; charset=utf-8', 'retry-after': '10', 'cache-control': 'no-store' })
-      return res.end(unavailablePage('Cổng thông tin đang được xây dựng lần đầu.'))
+      return answerOwn(res, 503, headers, unavailablePage('Cổng thông tin đang được xây dựng lần đầu.'), { 'retry-after': '10' })
     }
     release.inFlight++
     let done = false
@@ -161,7 +173,11 @@ export async function startPortalServer(options: PortalServerOptions) {
     const upstream = http.request(
       { host: '127.0.0.1', port: release.port, method: req.method, path: req.url, headers: { ...req.headers, 'x-forwarded-host': req.headers.host ?? '' } },
       (response) => {
-        const merged: http.OutgoingHttpHeaders = { ...response.headers, ...headers }
+        const merged: Record<string, http.OutgoingHttpHeader | undefined> = { ...response.headers, ...headers }
+        merged['content-security-policy'] = withPolicies(response.headers['content-security-policy'], headers['content-security-policy'])
+        const type = withCharset(response.headers['content-type'])
+        if (type) merged['content-type'] = type
+        if (response.statusCode === 200) Object.assign(merged, attachmentHeaders(normalised.path, release.attachmentTypes))
         // Pages may be cached briefly by browsers, but must be revalidated after a publish.
         if (!merged['cache-control']) {
           merged['cache-control'] = pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate'
@@ -172,10 +188,8 @@ export async function startPortalServer(options: PortalServerOptions) {
     )
     upstream.on('error', (error) => {
       log(`lỗi khi chuyển tiếp ${pathname}: ${error.message}`)
-      if (!res.headersSent) {
-        res.writeHead(502, { ...headers, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
-        res.end(unavailablePage('Máy chủ cổng thông tin không trả lời.'))
-      } else res.destroy()
+      if (!res.headersSent) answerOwn(res, 502, headers, unavailablePage('Máy chủ cổng thông tin không trả lời.'))
+      else res.destroy()
     })
     req.pipe(upstream)
   })

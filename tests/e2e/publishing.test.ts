@@ -96,10 +96,16 @@ test('an editor publishes news in the admin and reads it on the portal', async (
   await page.waitForURL((url) => !url.pathname.includes('create-first-user'))
 
   // The administrator gives the communications officer an editor account (with the admin's session)…
-  const created = await page.request.post(`${cmsUrl}/api/users`, {
-    data: { email: 'bientap@example.test', password: 'mat-khau-bien-tap-1', name: 'Biên tập viên', role: 'editor' },
+  // A fetch from the admin's own page: the session cookie counts only from the CMS's origin (csrf).
+  const created = await page.evaluate(async () => {
+    const response = await fetch('/api/users', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'bientap@example.test', password: 'mat-khau-bien-tap-1', name: 'Biên tập viên', role: 'editor' }),
+    })
+    return response.status
   })
-  expect(created.status()).toBe(201)
+  expect(created).toBe(201)
   // …who signs in on the admin's login screen.
   await page.goto(`${cmsUrl}/admin/logout`)
   await page.waitForURL(/\/admin\/login/)
@@ -107,8 +113,8 @@ test('an editor publishes news in the admin and reads it on the portal', async (
   await page.locator('#field-password').fill('mat-khau-bien-tap-1')
   await page.locator('button[type=submit]').click()
   await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.includes('login'))
-  const me = await page.request.get(`${cmsUrl}/api/users/me`)
-  expect((await me.json()).user).toMatchObject({ email: 'bientap@example.test', role: 'editor' })
+  const me = await page.evaluate(() => fetch('/api/users/me').then((r) => r.json()))
+  expect(me.user).toMatchObject({ email: 'bientap@example.test', role: 'editor' })
 
   const title = `Khai mạc Tháng khuyến học ${Date.now()}`
   await page.goto(`${cmsUrl}/admin/collections/news/create`)

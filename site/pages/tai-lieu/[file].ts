@@ -2,7 +2,9 @@
 /**
  * /tai-lieu/<tệp> — the files attached to published documents (e.g. a plan's appendix as a
  * PDF), copied from the CMS media folder into the release, so the portal never links to the
- * CMS. Files attached only to drafts are not published.
+ * CMS. Files attached only to drafts are not published. A static file's type would be
+ * guessed from its name when served: the portal server sends the type stored in the CMS
+ * instead, from the release's manifest (../tai-lieu.json.ts, site/server/headers.ts).
  */
 import fs from 'node:fs'
 import path from 'node:path'

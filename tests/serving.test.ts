@@ -1,0 +1,246 @@
+/**
+ * What the portal server sends around pages, on a real build from a seeded database served by
+ * site/server/serve.ts: a Content-Security-Policy with script-src covering every inline script
+ * on every page (static, on demand, embeds, errors); headers decided on the normalised path;
+ * only GET and HEAD; a charset on on-demand pages; attachments with their stored type.
+ */
+import fs from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+
+import { seed } from '../cms/seed'
+import { attachmentDisposition, readAttachmentTypes } from '../site/lib/attachment-types'
+import { attachmentHeaders, normalisePath, securityHeaders } from '../site/server/headers'
+import { cspProblems, parsePolicy } from './helpers/csp'
+import { pdfBytes, uploadMedia } from './helpers/files'
+import { startTestCms, type TestCms } from './helpers/payload'
+import { buildPortal, type PortalBuild } from './helpers/portal'
+import { freePort, serveBuild, type Served } from './helpers/serve-build'
+
+/** A request with the path exactly as given (fetch would resolve `..` and `\` itself). */
+function raw(base: string, method: string, rawPath: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  const { hostname, port } = new URL(base)
+  return new Promise((resolve, reject) => {
+    const request = http.request({ host: hostname, port, method, path: rawPath }, (response) => {
+      let body = ''
+      response.setEncoding('utf8')
+      response.on('data', (chunk) => (body += chunk))
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }))
+    })
+    request.on('error', reject)
+    if (method !== 'GET' && method !== 'HEAD') {
+      request.setHeader('content-type', 'application/json')
+      request.setHeader('content-length', 2)
+      request.write('{}')
+    }
+    request.end()
+  })
+}
+
+const policiesOf = (headers: http.IncomingHttpHeaders | Headers): string[] => {
+  const value = headers instanceof Headers ? headers.get('content-security-policy') : headers['content-security-policy']
+  if (!value) return []
+  // Node joins repeated headers with ", "; a policy itself never contains one.
+  return [value].flat().flatMap((v) => v.split(/,\s*(?=[a-z-]+-src|frame-ancestors|object-src|base-uri|form-action|default-src)/))
+}
+
+describe('headers decided on the normalised path (unit)', () => {
+  test.each([
+    ['/nhung/..%2ftin-tuc/', '/tin-tuc/'],
+    ['/nhung/..%2Ftin-tuc/', '/tin-tuc/'],
+    ['/nhung/%2e%2e/tin-tuc/', '/tin-tuc/'],
+    ['/nhung/..%252ftin-tuc/', '/tin-tuc/'],
+    ['/nhung\\..\\tin-tuc/', '/tin-tuc/'],
+    ['/nhung/..%5ctin-tuc/', '/tin-tuc/'],
+    ['/nhung/phong-trao/x/../../../van-ban/', '/van-ban/'],
+    ['//nhung//phong-trao/', '/nhung/phong-trao/'],
+  ])('%s is read as %s and is not framable by other sites', (rawPath, expected) => {
+    expect(normalisePath(rawPath)?.path).toBe(expected)
+    const headers = securityHeaders(rawPath)
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'self'")
+    expect(headers['content-security-policy']).not.toContain('frame-ancestors *')
+    expect(headers['x-frame-options']).toBe('SAMEORIGIN')
+  })
+
+  test('a real embed path may be framed anywhere; an undecodable path is refused', () => {
+    expect(securityHeaders('/nhung/phong-trao/thang-khuyen-hoc/')['content-security-policy']).toContain('frame-ancestors *')
+    expect(normalisePath('/nhung/%zz/')).toBeUndefined()
+    expect(normalisePath('/nhung/%00/')).toBeUndefined()
+    expect(securityHeaders('/xem-truoc/../xem-truoc/news/1/')['cache-control']).toBe('private, no-store')
+    expect(securityHeaders('/x/..%2fxem-truoc/news/1/')['cache-control']).toBe('private, no-store')
+  })
+
+  test('attachments: the stored type; only PDFs and raster images are shown inline', () => {
+    for (const type of ['application/pdf', 'image/png', 'image/jpeg', 'image/webp']) expect(attachmentDisposition(type)).toBe('inline')
+    for (const type of ['text/html', 'image/svg+xml', 'application/xml', 'text/xml', 'text/javascript', 'application/javascript', 'application/octet-stream', 'text/plain']) {
+      expect(attachmentDisposition(type), type).toBe('attachment')
+      const headers = attachmentHeaders('/tai-lieu/x.bin', { 'x.bin': type })!
+      expect(headers['content-type']).toBe(type)
+      expect(headers['content-disposition']).toMatch(/^attachment; filename\*=UTF-8''x\.bin$/)
+      expect(headers['content-security-policy']).toContain('sandbox')
+    }
+    expect(attachmentHeaders('/tai-lieu/khong-co.pdf', {})!['content-type']).toBe('application/octet-stream')
+    expect(attachmentHeaders('/van-ban/', {})).toBeUndefined()
+  })
+})
+
+describe('a real build served by the portal server', () => {
+  let cms: TestCms
+  let payload: Payload
+  let build: PortalBuild
+  let served: Served
+  /** A valid PDF uploaded under an .html name and attached to a published plan. */
+  let disguised: string
+
+  beforeAll(async () => {
+    cms = await startTestCms()
+    payload = cms.payload
+    await seed(payload)
+    const media = await uploadMedia(payload, { name: 'phu-luc-gia-trang.html', mimetype: 'application/pdf', data: pdfBytes('ZQXDISGUISED'), alt: 'Phụ lục' })
+    disguised = media.filename!
+    const plan = (await payload.find({ collection: 'plans', limit: 1, overrideAccess: true, where: { _status: { equals: 'published' } } })).docs[0]
+    await payload.update({
+      collection: 'plans',
+      id: plan.id,
+      data: { attachments: [...(plan.attachments ?? []), { title: 'Phụ lục', file: media.id }] },
+      overrideAccess: true,
+    })
+    const port = await freePort()
+    build = await buildPortal(cms.dbFile, { PORTAL_NOW: '2026-08-20', SITE_URL: `http://127.0.0.1:${port}` })
+    served = await serveBuild(build.outDir, port)
+  }, 600_000)
+
+  afterAll(async () => {
+    await served?.close()
+    build?.remove()
+    await cms?.cleanup()
+  })
+
+  function* htmlFiles(dir: string): Generator<string> {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name)
+      // Attached files are not pages: they go out with their stored type (tested below).
+      if (entry.isDirectory()) {
+        if (full !== path.join(build.clientDir, 'tai-lieu')) yield* htmlFiles(full)
+      }
+      else if (entry.name.endsWith('.html')) yield full
+    }
+  }
+
+  test('every built page has a policy whose script-src hashes every inline script', () => {
+    const files = [...htmlFiles(build.clientDir)]
+    expect(files.length).toBeGreaterThan(50)
+    let inlineScripts = 0
+    for (const file of files) {
+      const html = fs.readFileSync(file, 'utf8')
+      inlineScripts += (html.match(/<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>/g) ?? []).length
+      expect(cspProblems(html), path.relative(build.clientDir, file)).toEqual([])
+    }
+    // The check is not vacuous: the pages do have inline scripts (embeds, copy button, search).
+    expect(inlineScripts).toBeGreaterThan(0)
+  })
+
+  test('the check fails on a page whose inline script is not in its policy', () => {
+    const html = fs.readFileSync(path.join(build.clientDir, 'index.html'), 'utf8')
+    expect(cspProblems(html.replace('</body>', '<script>alert(1)</script></body>'))).toEqual([expect.stringContaining('inline script')])
+  })
+
+  test.each([
+    ['/', 200],
+    ['/tim-kiem/', 200],
+    ['/tim-kiem/?q=don+vi', 200],
+    // No CMS to ask in this test: the preview answers its refusal page.
+    ['/xem-truoc/news/1/?token=gia', 503],
+    ['/khong-co-trang-nay/', 404],
+  ])('served %s has a covering policy and a charset', async (urlPath, status) => {
+    const response = await raw(served.url, 'GET', urlPath)
+    expect(response.status, urlPath).toBe(status)
+    expect(response.headers['content-type']).toBe('text/html; charset=utf-8')
+    expect(cspProblems(response.body, policiesOf(response.headers)), urlPath).toEqual([])
+    expect(response.headers['x-content-type-options']).toBe('nosniff')
+  })
+
+  test('an embed page: a covering policy, framable anywhere, with its resize script allowed', async () => {
+    const embeds = path.join(build.clientDir, 'nhung', 'phong-trao')
+    const slug = fs.readdirSync(embeds)[0]
+    const response = await raw(served.url, 'GET', `/nhung/phong-trao/${slug}/`)
+    expect(response.status).toBe(200)
+    expect(policiesOf(response.headers).join(';')).toContain('frame-ancestors *')
+    expect(cspProblems(response.body, policiesOf(response.headers))).toEqual([])
+    expect(response.body).toContain('embed-size')
+  })
+
+  test('on-demand pages get their script policy as a header; search may compile Pagefind’s WebAssembly', async () => {
+    const response = await fetch(`${served.url}/tim-kiem/`)
+    const policies = policiesOf(response.headers).map(parsePolicy)
+    const scripts = policies.find((p) => p.has('script-src'))
+    expect(scripts?.get('script-src')).toContain("'wasm-unsafe-eval'")
+    expect(scripts?.get('script-src')).not.toContain("'unsafe-inline'")
+    expect(policies.some((p) => p.get('frame-ancestors')?.includes("'self'"))).toBe(true)
+  })
+
+  test.each([
+    '/nhung/..%2ftin-tuc/',
+    '/nhung/..%2Fphong-trao/',
+    '/nhung/%2e%2e/tin-tuc/',
+    '/nhung\\..\\tin-tuc/',
+    '/nhung/phong-trao/..%252f..%252ftin-tuc/',
+  ])('%s is not framable by other sites', async (rawPath) => {
+    const response = await raw(served.url, 'GET', rawPath)
+    expect(policiesOf(response.headers).join(';')).not.toContain('frame-ancestors *')
+    if (response.headers['content-type']?.startsWith('text/html')) expect(cspProblems(response.body, policiesOf(response.headers))).toEqual([])
+    expect(response.headers['x-frame-options']).toBe('SAMEORIGIN')
+  })
+
+  test('an undecodable path: 400, not framable', async () => {
+    const response = await raw(served.url, 'GET', '/nhung/%c0%af/')
+    expect(response.status).toBe(400)
+    expect(response.headers['x-frame-options']).toBe('SAMEORIGIN')
+    expect(response.body).toContain('Địa chỉ không hợp lệ')
+  })
+
+  test.each(['PUT', 'DELETE', 'PATCH', 'POST', 'OPTIONS'])('%s on portal paths: 405 with Allow', async (method) => {
+    for (const urlPath of ['/', '/tin-tuc/', '/tim-kiem/', '/oembed?url=x', '/robots.txt', `/tai-lieu/${disguised}`]) {
+      const response = await raw(served.url, method, urlPath)
+      expect(response.status, `${method} ${urlPath}`).toBe(405)
+      expect(response.headers.allow).toBe('GET, HEAD')
+      expect(response.body).toContain('Phương thức không được hỗ trợ')
+    }
+    expect((await raw(served.url, 'HEAD', '/')).status).toBe(200)
+  })
+
+  test('an attachment is served with the type stored in the CMS, never one from its name', async () => {
+    expect(disguised).toMatch(/\.html$|\.pdf$/)
+    const response = await fetch(`${served.url}/tai-lieu/${disguised}`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('application/pdf')
+    const stored = (await payload.find({ collection: 'media', where: { filename: { equals: disguised } }, overrideAccess: true })).docs[0]
+    expect(stored.mimeType).toBe('application/pdf')
+    expect(readAttachmentTypes(build.outDir)[disguised]).toBe('application/pdf')
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(response.headers.get('content-disposition')).toMatch(/^inline; filename\*=UTF-8''/)
+    expect(Buffer.from(await response.arrayBuffer())).toEqual(pdfBytes('ZQXDISGUISED'))
+  })
+
+  test('an attachment whose stored type is not a PDF or an image is downloaded, sandboxed', async () => {
+    // The manifest is what the server trusts: say the same file is stored as SVG, as HTML.
+    const manifest = path.join(build.clientDir, 'tai-lieu.json')
+    const original = fs.readFileSync(manifest, 'utf8')
+    try {
+      for (const type of ['image/svg+xml', 'text/html']) {
+        fs.writeFileSync(manifest, JSON.stringify({ ...JSON.parse(original), [disguised]: type }))
+        const server = await serveBuild(build.outDir, await freePort())
+        const response = await fetch(`${server.url}/tai-lieu/${disguised}`)
+        await server.close()
+        expect(response.headers.get('content-type')).toBe(type)
+        expect(response.headers.get('content-disposition')).toMatch(/^attachment; /)
+        expect(response.headers.get('content-security-policy')).toContain('sandbox')
+      }
+    } finally {
+      fs.writeFileSync(manifest, original)
+    }
+  })
+})
