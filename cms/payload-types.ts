@@ -678,6 +678,10 @@ export interface News {
  */
 export interface User {
   id: number;
+  /**
+   * Needed to change your own email or password. New password: at least 12 characters, not a common password, your email or name.
+   */
+  currentPassword?: string | null;
   name: string;
   role: 'admin' | 'editor' | 'author' | 'data-reporter';
   /**
@@ -1289,6 +1293,7 @@ export interface TopicsSelect<T extends boolean = true> {
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
+  currentPassword?: T;
   name?: T;
   role?: T;
   organization?: T;
