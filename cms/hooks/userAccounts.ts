@@ -112,21 +112,27 @@ export const notePasswordChange: CollectionBeforeChangeHook = ({ data, operation
  */
 export const revokeSessionsOnCredentialChange: CollectionAfterChangeHook = async ({ doc, operation, previousDoc, req }) => {
   if (operation !== 'update') return doc
+  // The saved values, not `doc`: a request's `select` may leave email or role out of it.
+  const saved = await req.payload.db.findOne<Account & { id: number | string }>({
+    collection: 'users',
+    req,
+    where: { id: { equals: doc.id } },
+  })
+  if (!saved) return doc
   const passwordChanged = (req.context[PASSWORD_CHANGED] as Set<string> | undefined)?.has(String(doc.id)) ?? false
-  const emailChanged = !sameEmail(doc.email, previousDoc?.email)
-  const roleChanged = doc.role !== previousDoc?.role
+  const emailChanged = !sameEmail(saved.email, previousDoc?.email)
+  const roleChanged = saved.role !== previousDoc?.role
   if (!passwordChanged && !emailChanged && !roleChanged) return doc
 
-  const own = isOwnAccount(req, doc)
-  const fresh = own ? newSession(req) : undefined
+  const fresh = isOwnAccount(req, saved) ? newSession(req) : undefined
   await req.payload.db.updateOne({
     collection: 'users',
-    id: doc.id,
+    id: saved.id,
     data: { sessions: fresh ? [fresh] : [] },
     req,
     returning: false,
   })
-  if (fresh) await setSessionCookie(req, doc, fresh.id)
+  if (fresh) await setSessionCookie(req, saved, fresh.id)
   return doc
 }
 
