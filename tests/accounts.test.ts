@@ -227,6 +227,10 @@ describe('changing one’s own email or password needs the current password', ()
     const res = await http.rest('PATCH', `/users/${me.id}`, { password: 'password1234', currentPassword: me.password }, auth(token))
     expect(res.status).toBe(400)
     expect(messagesOf(res.json)).toContain('phổ biến')
+    // Without the current password either: both problems at once, each on its field.
+    const both = await http.rest('PATCH', `/users/${me.id}`, { password: 'abc' }, auth(token))
+    expect(both.status).toBe(400)
+    expect(both.json.errors[0].data.errors.map((e: any) => e.path).sort()).toEqual(['currentPassword', 'password'])
     expect(await login(me.email, me.password)).toBeTruthy()
   })
 
@@ -239,6 +243,10 @@ describe('changing one’s own email or password needs the current password', ()
     expect(JSON.stringify(res.json)).not.toContain(me.password)
     expect(JSON.stringify((await http.rest('GET', `/users/${me.id}`, undefined, auth(token))).json)).not.toContain(me.password)
     expect((await meRest(token))?.name).toBe('Tên mới') // and the session goes on
+    // The virtual field cannot be used to probe anything.
+    const query = await http.rest('GET', `/users?where[currentPassword][equals]=${encodeURIComponent(me.password)}`, undefined, auth(token))
+    expect(query.status).toBeLessThan(500)
+    expect(JSON.stringify(query.json)).not.toContain(me.password)
   })
 })
 

@@ -5,10 +5,9 @@ import { t } from '../fields/labels'
 import { userRoles } from '../fields/options'
 import { selectOptions } from '../fields/content'
 import {
-  enforcePasswordPolicy,
+  checkAccountChange,
   enforcePasswordPolicyOnReset,
   notePasswordChange,
-  requireCurrentPassword,
   revokeSessionsOnCredentialChange,
 } from '../hooks/userAccounts'
 import { PASSWORD_MIN_LENGTH } from '../lib/passwordPolicy'
@@ -33,7 +32,7 @@ export const Users: CollectionConfig = {
     // Account safety (cms/hooks/userAccounts.ts): password policy, current password for one's
     // own email or password, sessions ended on password, email or role change.
     beforeOperation: [enforcePasswordPolicyOnReset],
-    beforeValidate: [requireCurrentPassword, enforcePasswordPolicy],
+    beforeValidate: [checkAccountChange],
     afterChange: [revokeSessionsOnCredentialChange],
     beforeChange: [
       notePasswordChange,
@@ -55,6 +54,8 @@ export const Users: CollectionConfig = {
       admin: {
         components: { Field: '/components/CurrentPasswordField#CurrentPasswordField' },
         condition: (data, _sibling, { user }) => data?.id != null && user != null && String(user.id) === String(data.id),
+        disableListColumn: true,
+        disableListFilter: true,
         description: t(
           `Cần nhập khi đổi email hoặc mật khẩu của chính mình. Mật khẩu mới: ít nhất ${PASSWORD_MIN_LENGTH} ký tự, không phải mật khẩu phổ biến, email hay họ tên.`,
           `Needed to change your own email or password. New password: at least ${PASSWORD_MIN_LENGTH} characters, not a common password, your email or name.`,

@@ -32,20 +32,37 @@ const sameEmail = (a: unknown, b: unknown) =>
 const isOwnAccount = (req: PayloadRequest, account: Account | undefined) =>
   req.user?.collection === 'users' && account?.id != null && String(req.user.id) === String(account.id)
 
-const refuse = (path: string, label: string, message: string, req: PayloadRequest): never => {
-  throw new ValidationError({ collection: 'users', errors: [{ path, label, message }], req }, req.t)
+type FieldError = { path: string; label: string; message: string }
+
+const refuse = (errors: FieldError[], req: PayloadRequest): never => {
+  throw new ValidationError({ collection: 'users', errors, req }, req.t)
 }
 
-/** New passwords follow the policy, on the first-user screen, in admin forms and over the API. */
-export const enforcePasswordPolicy: CollectionBeforeValidateHook = ({ data, originalDoc, req }) => {
-  const password = newPasswordIn(data)
-  if (password === undefined) return data
-  const problem = passwordProblem(password, {
-    email: data?.email ?? originalDoc?.email,
-    name: data?.name ?? originalDoc?.name,
-  })
-  if (problem) refuse('password', 'Mật khẩu', problem, req)
+const PASSWORD_LABEL = 'Mật khẩu'
+const CURRENT_PASSWORD_LABEL = 'Mật khẩu hiện tại'
+
+/**
+ * Every save of an account: the new password follows the policy (first-user screen, admin
+ * forms, REST, GraphQL), and changing one's own email or password needs the current
+ * password. Both problems are reported together, each on its field.
+ */
+export const checkAccountChange: CollectionBeforeValidateHook = async ({ data, operation, originalDoc, req }) => {
+  if (!data) return data
+  const currentPassword = data.currentPassword
+  delete data.currentPassword // never stored, never passed on
+  const errors = [
+    ...(await currentPasswordErrors(data, currentPassword, operation, originalDoc, req)),
+    ...newPasswordErrors(data, originalDoc),
+  ]
+  if (errors.length > 0) refuse(errors, req)
   return data
+}
+
+function newPasswordErrors(data: Record<string, unknown>, originalDoc: Account | undefined): FieldError[] {
+  const password = newPasswordIn(data)
+  if (password === undefined) return []
+  const problem = passwordProblem(password, { email: data.email ?? originalDoc?.email, name: data.name ?? originalDoc?.name })
+  return problem ? [{ path: 'password', label: PASSWORD_LABEL, message: problem }] : []
 }
 
 /**
@@ -53,26 +70,30 @@ export const enforcePasswordPolicy: CollectionBeforeValidateHook = ({ data, orig
  * borrowed session or a forged request cannot take the account over. An administrator
  * setting another person's password or email does not need theirs.
  */
-export const requireCurrentPassword: CollectionBeforeValidateHook = async ({ data, operation, originalDoc, req }) => {
-  if (!data) return data
-  const currentPassword = data.currentPassword
-  delete data.currentPassword // never stored, never passed on
-  if (operation !== 'update' || !isOwnAccount(req, originalDoc)) return data
+async function currentPasswordErrors(
+  data: Record<string, unknown>,
+  currentPassword: unknown,
+  operation: string,
+  originalDoc: Account | undefined,
+  req: PayloadRequest,
+): Promise<FieldError[]> {
+  if (operation !== 'update' || !isOwnAccount(req, originalDoc)) return []
   const changesPassword = newPasswordIn(data) !== undefined
   const changesEmail = data.email !== undefined && !sameEmail(data.email, originalDoc?.email)
-  if (!changesPassword && !changesEmail) return data
+  if (!changesPassword && !changesEmail) return []
 
   const what = changesPassword && changesEmail ? 'email và mật khẩu' : changesPassword ? 'mật khẩu' : 'email'
+  const error = (message: string) => [{ path: 'currentPassword', label: CURRENT_PASSWORD_LABEL, message }]
   if (typeof currentPassword !== 'string' || currentPassword === '')
-    refuse('currentPassword', 'Mật khẩu hiện tại', `Để đổi ${what} của chính mình, hãy nhập mật khẩu hiện tại.`, req)
+    return error(`Để đổi ${what} của chính mình, hãy nhập mật khẩu hiện tại.`)
   const stored = await req.payload.db.findOne<{ id: number | string; hash?: string; salt?: string }>({
     collection: 'users',
     req,
     where: { id: { equals: originalDoc!.id } },
   })
   if (!stored || !(await passwordMatches(stored, currentPassword)))
-    refuse('currentPassword', 'Mật khẩu hiện tại', `Mật khẩu hiện tại không đúng nên ${what} chưa được đổi.`, req)
-  return data
+    return error(`Mật khẩu hiện tại không đúng nên ${what} chưa được đổi.`)
+  return []
 }
 
 /** `POST /api/users/reset-password` (and GraphQL) sets a password without an update: check it first. */
@@ -86,7 +107,7 @@ export const enforcePasswordPolicyOnReset: CollectionBeforeOperationHook = async
     where: { resetPasswordToken: { equals: data.token } },
   })
   const problem = passwordProblem(data.password, { email: account?.email, name: account?.name })
-  if (problem) refuse('password', 'Mật khẩu', problem, req)
+  if (problem) refuse([{ path: 'password', label: PASSWORD_LABEL, message: problem }], req)
   return args
 }
 
