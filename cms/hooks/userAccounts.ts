@@ -34,8 +34,14 @@ const isOwnAccount = (req: PayloadRequest, account: Account | undefined) =>
 
 type FieldError = { path: string; label: string; message: string }
 
+/**
+ * A validation error whose message itself says what is wrong: where Payload's response
+ * keeps only the message (the built admin shows it as the toast), the reason is still there.
+ */
 const refuse = (errors: FieldError[], req: PayloadRequest): never => {
-  throw new ValidationError({ collection: 'users', errors, req }, req.t)
+  const error = new ValidationError({ collection: 'users', errors, req }, req.t)
+  error.message = errors.map(({ label, message }) => `${label}: ${message}`).join(' ')
+  throw error
 }
 
 const PASSWORD_LABEL = 'Mật khẩu'
