@@ -63,6 +63,8 @@ describe('the password policy (cms/lib/passwordPolicy.ts)', () => {
     expect(passwordProblem('abcabcabcabc')).toContain('phổ biến')
     // Spaces padding a short password do not count towards its length.
     expect(passwordProblem('   abc        ')).toContain('ít nhất')
+    // The admin's error toast reads "title: item, item": a reason must hold no comma or colon.
+    for (const password of [...WEAK, 'x'.repeat(300), 'Nguyễn Văn Bình 1']) expect(passwordProblem(password, { name: 'Nguyễn Văn Bình' })).not.toMatch(/[,:]/)
   })
 
   test('refuses the account’s own email or name, also with digits added', () => {

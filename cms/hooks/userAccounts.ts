@@ -37,10 +37,14 @@ type FieldError = { path: string; label: string; message: string }
 /**
  * A validation error whose message itself says what is wrong: where Payload's response
  * keeps only the message (the built admin shows it as the toast), the reason is still there.
+ * Shaped for the admin's toast, which shows "title: item, item" as a title and a list.
  */
 const refuse = (errors: FieldError[], req: PayloadRequest): never => {
   const error = new ValidationError({ collection: 'users', errors, req }, req.t)
-  error.message = errors.map(({ label, message }) => `${label}: ${message}`).join(' ')
+  error.message =
+    errors.length === 1
+      ? `${errors[0]!.label}: ${errors[0]!.message}`
+      : `Chưa lưu được tài khoản: ${errors.map(({ label, message }) => `${label} — ${message}`).join(', ')}`
   throw error
 }
 
@@ -91,7 +95,7 @@ async function currentPasswordErrors(
   const what = changesPassword && changesEmail ? 'email và mật khẩu' : changesPassword ? 'mật khẩu' : 'email'
   const error = (message: string) => [{ path: 'currentPassword', label: CURRENT_PASSWORD_LABEL, message }]
   if (typeof currentPassword !== 'string' || currentPassword === '')
-    return error(`Để đổi ${what} của chính mình, hãy nhập mật khẩu hiện tại.`)
+    return error(`Hãy nhập mật khẩu hiện tại để đổi ${what} của chính mình.`)
   const stored = await req.payload.db.findOne<{ id: number | string; hash?: string; salt?: string }>({
     collection: 'users',
     req,

@@ -84,7 +84,8 @@ function ownWords({ email, name }: PasswordContext) {
 
 /**
  * Why this password may not be used, in Vietnamese for the person choosing it, or
- * undefined when it is acceptable.
+ * undefined when it is acceptable. No commas or colons: the admin's error toast splits
+ * "title: item, item" into a list.
  */
 export function passwordProblem(password: unknown, context: PasswordContext = {}): string | undefined {
   if (typeof password !== 'string') return 'Mật khẩu phải là một chuỗi ký tự.'
@@ -99,6 +100,6 @@ export function passwordProblem(password: unknown, context: PasswordContext = {}
     return 'Mật khẩu không được là email hoặc họ tên của tài khoản (kể cả khi thêm chữ số hay ký hiệu). Hãy chọn một cụm từ khác.'
   const common = commonPasswordSet()
   if (common.has(text) || common.has(core(text)) || isRepetition(text) || isSequence(text))
-    return 'Mật khẩu này nằm trong danh sách mật khẩu phổ biến hoặc quá dễ đoán (ví dụ: “password1234”, “123456789012”, “matkhau12345”, một ký tự lặp lại). Hãy chọn một cụm từ khác.'
+    return 'Mật khẩu này nằm trong danh sách mật khẩu phổ biến hoặc quá dễ đoán (như “password1234” hay “matkhau12345” hoặc một ký tự lặp lại). Hãy chọn một cụm từ khác.'
   return undefined
 }
