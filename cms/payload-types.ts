@@ -678,9 +678,6 @@ export interface News {
  */
 export interface User {
   id: number;
-  /**
-   * Needed to change your own email or password. New password: at least 12 characters, not a common password, your email or name.
-   */
   currentPassword?: string | null;
   name: string;
   role: 'admin' | 'editor' | 'author' | 'data-reporter';

@@ -12,6 +12,11 @@ import {
 } from '../hooks/userAccounts'
 import { PASSWORD_MIN_LENGTH } from '../lib/passwordPolicy'
 
+const currentPasswordHelp = t(
+  `Cần nhập khi đổi email hoặc mật khẩu của chính mình. Mật khẩu mới: ít nhất ${PASSWORD_MIN_LENGTH} ký tự, không phải mật khẩu phổ biến, email hay họ tên.`,
+  `Needed to change your own email or password. New password: at least ${PASSWORD_MIN_LENGTH} characters, not a common password, your email or name.`,
+)
+
 export const Users: CollectionConfig = {
   slug: 'users',
   labels: { singular: t('Người dùng', 'User'), plural: t('Người dùng', 'Users') },
@@ -56,10 +61,8 @@ export const Users: CollectionConfig = {
         condition: (data, _sibling, { user }) => data?.id != null && user != null && String(user.id) === String(data.id),
         disableListColumn: true,
         disableListFilter: true,
-        description: t(
-          `Cần nhập khi đổi email hoặc mật khẩu của chính mình. Mật khẩu mới: ít nhất ${PASSWORD_MIN_LENGTH} ký tự, không phải mật khẩu phổ biến, email hay họ tên.`,
-          `Needed to change your own email or password. New password: at least ${PASSWORD_MIN_LENGTH} characters, not a common password, your email or name.`,
-        ),
+        // A function: Payload renders only a function description beside a custom field component.
+        description: ({ i18n }) => (i18n.language === 'en' ? currentPasswordHelp.en : currentPasswordHelp.vi),
       },
       hooks: { afterRead: [() => undefined] },
     },
