@@ -650,6 +650,7 @@ export interface Honouree {
  */
 export interface User {
   id: number;
+  currentPassword?: string | null;
   name: string;
   role: 'admin' | 'editor' | 'author' | 'data-reporter';
   /**
@@ -1341,6 +1342,7 @@ export interface TopicsSelect<T extends boolean = true> {
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
+  currentPassword?: T;
   name?: T;
   role?: T;
   organization?: T;

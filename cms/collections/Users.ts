@@ -6,6 +6,18 @@ import { t } from '../fields/labels'
 import { userRoles } from '../fields/options'
 import { selectOptions } from '../fields/content'
 import { forgotPasswordEmail } from '../email/resetPassword'
+import {
+  checkAccountChange,
+  enforcePasswordPolicyOnReset,
+  notePasswordChange,
+  revokeSessionsOnCredentialChange,
+} from '../hooks/userAccounts'
+import { PASSWORD_MIN_LENGTH } from '../lib/passwordPolicy'
+
+const currentPasswordHelp = t(
+  `Cần nhập khi đổi email hoặc mật khẩu của chính mình. Mật khẩu mới: ít nhất ${PASSWORD_MIN_LENGTH} ký tự, không phải mật khẩu phổ biến, email hay họ tên.`,
+  `Needed to change your own email or password. New password: at least ${PASSWORD_MIN_LENGTH} characters, not a common password, your email or name.`,
+)
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -31,7 +43,13 @@ export const Users: CollectionConfig = {
     unlock: allow(policy.collections.users.unlock),
   },
   hooks: {
+    // Account safety (cms/hooks/userAccounts.ts): password policy, current password for one's
+    // own email or password, sessions ended on password, email or role change.
+    beforeOperation: [enforcePasswordPolicyOnReset],
+    beforeValidate: [checkAccountChange],
+    afterChange: [revokeSessionsOnCredentialChange],
     beforeChange: [
+      notePasswordChange,
       // The very first account (Payload's first-user screen) becomes the administrator.
       async ({ data, operation, req }) => {
         if (operation !== 'create') return data
@@ -41,6 +59,22 @@ export const Users: CollectionConfig = {
     ],
   },
   fields: [
+    {
+      // Asked when people change their own email or password; checked, then dropped (never stored).
+      name: 'currentPassword',
+      type: 'text',
+      virtual: true,
+      label: t('Mật khẩu hiện tại', 'Current password'),
+      admin: {
+        components: { Field: '/components/CurrentPasswordField#CurrentPasswordField' },
+        condition: (data, _sibling, { user }) => data?.id != null && user != null && String(user.id) === String(data.id),
+        disableListColumn: true,
+        disableListFilter: true,
+        // A function: Payload renders only a function description beside a custom field component.
+        description: ({ i18n }) => (i18n.language === 'en' ? currentPasswordHelp.en : currentPasswordHelp.vi),
+      },
+      hooks: { afterRead: [() => undefined] },
+    },
     { name: 'name', type: 'text', required: true, label: t('Họ và tên', 'Full name') },
     {
       name: 'role',
