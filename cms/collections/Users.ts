@@ -6,6 +6,7 @@ import { t } from '../fields/labels'
 import { userRoles } from '../fields/options'
 import { selectOptions } from '../fields/content'
 import { forgotPasswordEmail } from '../email/resetPassword'
+import { serverUrl } from '../lib/origins'
 import {
   checkAccountChange,
   enforcePasswordPolicyOnReset,
@@ -27,6 +28,8 @@ export const Users: CollectionConfig = {
     lockTime: 10 * 60 * 1000,
     // The reset e-mail, in Vietnamese (cms/email/resetPassword.ts).
     forgotPassword: forgotPasswordEmail,
+    // The session cookie travels over HTTPS only once the CMS has an https CMS_URL.
+    cookies: { secure: serverUrl().startsWith('https:'), sameSite: 'Lax' },
   },
   admin: {
     useAsTitle: 'name',
