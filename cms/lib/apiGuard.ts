@@ -46,6 +46,9 @@ const isMethodOverrideGet = (request: Request) =>
 /** The request to hand on, or a 415 when Payload could not read its body. */
 function checkBody(request: Request): Request | Response {
   if (!['POST', 'PATCH', 'PUT'].includes(request.method) || request.body === null) return request
+  // A browser's bodiless POST (the admin's logout, refresh) still arrives with an empty body
+  // stream under Next.js, with Content-Length: 0 and no type: nothing to read, nothing to refuse.
+  if (request.headers.get('content-length') === '0') return request
   const contentType = request.headers.get('content-type') ?? ''
   const mediaType = contentType.split(';', 1)[0]!.trim().toLowerCase()
   if (!readableBody(mediaType, isMethodOverrideGet(request))) return jsonError(415, apiMessages.unsupportedBody(mediaType))
