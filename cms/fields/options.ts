@@ -4,7 +4,7 @@
  */
 export type Option<V extends string = string> = { value: V; label: { vi: string; en: string } }
 
-const opt = <V extends string>(value: V, vi: string, en: string): Option<V> => ({ value, label: { vi, en } })
+export const opt = <V extends string>(value: V, vi: string, en: string): Option<V> => ({ value, label: { vi, en } })
 
 export const organizationKinds = [
   opt('study-promotion-association', 'Hội Khuyến học', 'Study promotion association'),

@@ -2,9 +2,7 @@
  * Option lists of the personal-data features (no server imports: the admin's client
  * components use them too). Values are English and stable; labels are Vietnamese first.
  */
-import type { Option } from '../fields/options'
-
-const opt = <V extends string>(value: V, vi: string, en: string): Option<V> => ({ value, label: { vi, en } })
+import { opt } from '../fields/options'
 
 /** How a request or a withdrawal of consent reached the office. */
 export const receivedVia = [
