@@ -7,12 +7,16 @@
  * - an author cannot change (REST, GraphQL) an image a published body shows; an editor can;
  * - a draft saved after the publish changes nothing of this until it is published;
  * - every versioned collection with rich text (plans, campaigns, honourees, news, pages).
+ * - the portal renders such an image only from the images the page prepared (astro:assets
+ *   files of a published image), escaped, never from a CMS URL.
  * The built portal showing such an image is tested in tests/images.test.ts (one build).
  */
 import type { CollectionSlug, Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
+import { RICH_TEXT_IMAGE_SIZES } from '../cms/lib/richTextSchema'
+import { richTextToHtml, type RichTextImage } from '../site/lib/richtext'
 import { uploadMedia } from './helpers/files'
 import { makeUser, startTestCms, type TestCms } from './helpers/payload'
 
@@ -156,5 +160,43 @@ describe('the published version decides, not the latest draft', () => {
     })
     expect((news as any).bodyMedia.map((m: any) => (typeof m === 'object' ? m.id : m))).toEqual([shown.id])
     expect(await anonymousRead(claimed.id)).not.toBe(200)
+  })
+})
+
+describe('rendering an image inserted in rich text', () => {
+  const prepared = (alt: string): RichTextImage => ({
+    src: '/_astro/anh.abc.webp',
+    srcset: '/_astro/anh.a.webp 320w, /_astro/anh.b.webp 960w',
+    width: 960,
+    height: 720,
+    alt,
+    sizes: RICH_TEXT_IMAGE_SIZES,
+    sources: [
+      { type: 'image/avif', srcset: '/_astro/anh.a.avif 320w, /_astro/anh.b.avif 960w' },
+      { type: 'image/webp', srcset: '/_astro/anh.a.webp 320w, /_astro/anh.b.webp 960w' },
+    ],
+  })
+  /** The upload as the Local API populates it for a reader who may see the file. */
+  const populated = (id: number) => {
+    const body = bodyWith(id) as any
+    body.root.children[1].value = { id, url: `/api/media/file/anh-${id}.png`, filename: `anh-${id}.png`, mimeType: 'image/png', alt: 'Ảnh CMS', width: 40, height: 30 }
+    return body
+  }
+
+  test('a prepared image: AVIF and WebP sources with sizes, a lazy <img> with width, height and the CMS alt, escaped', () => {
+    const { html } = richTextToHtml(populated(7), 'tin', { images: new Map([['7', prepared('Lễ "tuyên dương" <b>')]]) })
+    expect(html).toContain(`<source type="image/avif" srcset="/_astro/anh.a.avif 320w, /_astro/anh.b.avif 960w" sizes="${RICH_TEXT_IMAGE_SIZES}" />`)
+    expect(html).toContain(`<source type="image/webp" srcset="/_astro/anh.a.webp 320w, /_astro/anh.b.webp 960w" sizes="${RICH_TEXT_IMAGE_SIZES}" />`)
+    expect(html).toContain(
+      `<img alt="Lễ &quot;tuyên dương&quot; &lt;b&gt;" src="/_astro/anh.abc.webp" srcset="/_astro/anh.a.webp 320w, /_astro/anh.b.webp 960w" sizes="${RICH_TEXT_IMAGE_SIZES}" width="960" height="720" loading="lazy" decoding="async" />`,
+    )
+    expect(html).not.toContain('/api/media/')
+  })
+
+  test('an image the page did not prepare (not public, or unknown) renders nothing, not a CMS URL', () => {
+    const { html } = richTextToHtml(populated(8), 'tin', { images: new Map([['7', prepared('Ảnh khác')]]) })
+    expect(html).not.toContain('<img')
+    expect(html).not.toContain('/api/media/')
+    expect(html).toContain('Lễ tuyên dương')
   })
 })
