@@ -15,6 +15,7 @@ import type { CollectionSlug, Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
+import { backfillBodyMedia } from '../cms/lib/mediaUses'
 import { RICH_TEXT_IMAGE_SIZES } from '../cms/lib/richTextSchema'
 import { richTextToHtml, type RichTextImage } from '../site/lib/richtext'
 import { uploadMedia } from './helpers/files'
@@ -160,6 +161,31 @@ describe('the published version decides, not the latest draft', () => {
     })
     expect((news as any).bodyMedia.map((m: any) => (typeof m === 'object' ? m.id : m))).toEqual([shown.id])
     expect(await anonymousRead(claimed.id)).not.toBe(200)
+  })
+})
+
+describe('documents saved before bodyMedia existed (the rich_text_media migration)', () => {
+  test('get it from their stored rich text; nothing else of them changes', async () => {
+    const [inBody, hero] = [await image('bài cũ'), await image('ảnh đại diện bài cũ')]
+    const topic = await payload.create({ collection: 'topics', data: { name: 'Chủ đề cũ' }, overrideAccess: true })
+    const news = await payload.create({
+      collection: 'news',
+      data: { title: 'Tin lưu trước khi có bodyMedia', heroImage: hero.id, topics: [topic.id], body: bodyWith(inBody.id), _status: 'published' } as never,
+      overrideAccess: true,
+    })
+    // As a database from before the migration holds it: the column is empty.
+    await payload.db.updateOne({ collection: 'news', id: news.id, data: { bodyMedia: [] }, returning: false })
+    expect(await anonymousRead(inBody.id)).not.toBe(200)
+    const before = await payload.findByID({ collection: 'news', id: news.id, depth: 0, overrideAccess: true })
+
+    expect(await backfillBodyMedia(payload)).toBeGreaterThanOrEqual(1)
+    expect(await anonymousRead(inBody.id)).toBe(200)
+    expect((await patchAlt(inBody.id, 'author', 'Sửa ảnh bài cũ')).status).toBe(403)
+    const after = await payload.findByID({ collection: 'news', id: news.id, depth: 0, overrideAccess: true })
+    expect({ ...after, bodyMedia: undefined, updatedAt: undefined }).toEqual({ ...before, bodyMedia: undefined, updatedAt: undefined })
+    expect(after.bodyMedia).toEqual([inBody.id])
+    // Run again, nothing to do.
+    expect(await backfillBodyMedia(payload)).toBe(0)
   })
 })
 

@@ -96,3 +96,34 @@ export function mediaIdsInRichText(value: unknown): MediaId[] {
   walk(value, 0)
   return [...new Set(found)]
 }
+
+/**
+ * Fills `bodyMedia` of documents saved before the field existed (the rich_text_media migration):
+ * each document's stored rich text, as the save hook would compute it. Only that field is
+ * written (no hooks, no new version, nothing else touched); documents already right are skipped.
+ */
+export async function backfillBodyMedia(payload: Payload, req?: Partial<PayloadRequest>): Promise<number> {
+  let updated = 0
+  for (const [collection, fields] of Object.entries(RICH_TEXT_FIELDS) as [MediaUsingCollection, readonly string[]][]) {
+    // Only the columns this needs: a later migration's fields do not exist yet when this one runs.
+    const select = Object.fromEntries([...fields, 'bodyMedia'].map((name) => [name, true]))
+    const { docs } = await payload.find({ collection, select, depth: 0, draft: false, pagination: false, overrideAccess: true, req })
+    for (const doc of docs as Record<string, unknown>[]) {
+      const ids = mediaIdsInRichText(fields.map((name) => doc[name]))
+      const current = (Array.isArray(doc.bodyMedia) ? doc.bodyMedia : []).map((ref) => mediaRefId(ref as MediaRef))
+      if (ids.length === current.length && ids.every((id, i) => String(id) === String(current[i]))) continue
+      await payload.db.updateOne({ collection, id: doc.id as MediaId, data: { bodyMedia: ids }, req, returning: false })
+      updated++
+    }
+  }
+  return updated
+}
+
+/** The rich text fields of each collection, as they stand when bodyMedia was added. */
+const RICH_TEXT_FIELDS = {
+  plans: ['body'],
+  campaigns: ['body'],
+  honourees: ['story'],
+  news: ['body'],
+  pages: ['body'],
+} as const satisfies Record<MediaUsingCollection, readonly string[]>

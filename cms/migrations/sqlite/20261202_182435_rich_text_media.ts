@@ -1,5 +1,8 @@
 import { sql, type MigrateDownArgs, type MigrateUpArgs } from '@payloadcms/db-sqlite'
 
+// With its extension: Payload imports migrations with Node's own TypeScript support.
+import { backfillBodyMedia } from '../../lib/mediaUses.ts'
+
 export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`pages_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
@@ -41,6 +44,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`news_rels_media_id_idx\` ON \`news_rels\` (\`media_id\`);`)
   await db.run(sql`ALTER TABLE \`_news_v_rels\` ADD \`media_id\` integer REFERENCES media(id);`)
   await db.run(sql`CREATE INDEX \`_news_v_rels_media_id_idx\` ON \`_news_v_rels\` (\`media_id\`);`)
+  // Documents saved before: their rich text's images count as used from now on (read access, author lock, build).
+  await backfillBodyMedia(payload, req)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
