@@ -108,7 +108,7 @@ export async function backfillBodyMedia(payload: Payload, req?: Partial<PayloadR
     // Only the columns this needs: a later migration's fields do not exist yet when this one runs.
     const select = Object.fromEntries([...fields, 'bodyMedia'].map((name) => [name, true]))
     const { docs } = await payload.find({ collection, select, depth: 0, draft: false, pagination: false, overrideAccess: true, req })
-    for (const doc of docs as Record<string, unknown>[]) {
+    for (const doc of docs as unknown as Record<string, unknown>[]) {
       const ids = mediaIdsInRichText(fields.map((name) => doc[name]))
       const current = (Array.isArray(doc.bodyMedia) ? doc.bodyMedia : []).map((ref) => mediaRefId(ref as MediaRef))
       if (ids.length === current.length && ids.every((id, i) => String(id) === String(current[i]))) continue
