@@ -211,6 +211,7 @@ export interface Plan {
     };
     [k: string]: unknown;
   } | null;
+  bodyMedia?: (number | Media)[] | null;
   legalBasis?:
     | {
         plan?: (number | null) | Plan;
@@ -374,6 +375,61 @@ export interface Topic {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media".
+ */
+export interface Media {
+  id: number;
+  alt: string;
+  caption?: string | null;
+  credit?: string | null;
+  /**
+   * Not from an official source; labelled as illustrative on the portal.
+   */
+  illustrative?: boolean | null;
+  /**
+   * Key of the record in content/.
+   */
+  seedKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    thumbnail?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    card?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    hero?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "indicators".
  */
 export interface Indicator {
@@ -437,61 +493,6 @@ export interface IndicatorReport {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "media".
- */
-export interface Media {
-  id: number;
-  alt: string;
-  caption?: string | null;
-  credit?: string | null;
-  /**
-   * Not from an official source; labelled as illustrative on the portal.
-   */
-  illustrative?: boolean | null;
-  /**
-   * Key of the record in content/.
-   */
-  seedKey?: string | null;
-  updatedAt: string;
-  createdAt: string;
-  url?: string | null;
-  thumbnailURL?: string | null;
-  filename?: string | null;
-  mimeType?: string | null;
-  filesize?: number | null;
-  width?: number | null;
-  height?: number | null;
-  focalX?: number | null;
-  focalY?: number | null;
-  sizes?: {
-    thumbnail?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-    card?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-    hero?: {
-      url?: string | null;
-      width?: number | null;
-      height?: number | null;
-      mimeType?: string | null;
-      filesize?: number | null;
-      filename?: string | null;
-    };
-  };
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "campaigns".
  */
 export interface Campaign {
@@ -534,6 +535,7 @@ export interface Campaign {
     };
     [k: string]: unknown;
   } | null;
+  bodyMedia?: (number | Media)[] | null;
   relatedPlans?: (number | Plan)[] | null;
   heroImage?: (number | null) | Media;
   honourees?: {
@@ -611,6 +613,7 @@ export interface Honouree {
     };
     [k: string]: unknown;
   } | null;
+  bodyMedia?: (number | Media)[] | null;
   photos?: (number | Media)[] | null;
   consent?: {
     recorded?: boolean | null;
@@ -705,6 +708,7 @@ export interface News {
     };
     [k: string]: unknown;
   } | null;
+  bodyMedia?: (number | Media)[] | null;
   publishedAt?: string | null;
   author?: (number | null) | User;
   topics?: (number | Topic)[] | null;
@@ -747,6 +751,7 @@ export interface Page {
     };
     [k: string]: unknown;
   } | null;
+  bodyMedia?: (number | Media)[] | null;
   /**
    * Key of the record in content/.
    */
@@ -1016,6 +1021,7 @@ export interface PlansSelect<T extends boolean = true> {
       };
   topics?: T;
   body?: T;
+  bodyMedia?: T;
   legalBasis?:
     | T
     | {
@@ -1102,6 +1108,7 @@ export interface CampaignsSelect<T extends boolean = true> {
   theme?: T;
   summary?: T;
   body?: T;
+  bodyMedia?: T;
   relatedPlans?: T;
   heroImage?: T;
   honourees?: T;
@@ -1130,6 +1137,7 @@ export interface HonoureesSelect<T extends boolean = true> {
   decisionIssuer?: T;
   campaign?: T;
   story?: T;
+  bodyMedia?: T;
   photos?: T;
   consent?:
     | T
@@ -1170,6 +1178,7 @@ export interface NewsSelect<T extends boolean = true> {
   summary?: T;
   heroImage?: T;
   body?: T;
+  bodyMedia?: T;
   publishedAt?: T;
   author?: T;
   topics?: T;
@@ -1189,6 +1198,7 @@ export interface PagesSelect<T extends boolean = true> {
   slug?: T;
   summary?: T;
   body?: T;
+  bodyMedia?: T;
   seedKey?: T;
   updatedAt?: T;
   createdAt?: T;

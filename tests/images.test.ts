@@ -3,7 +3,9 @@
  * Payload and sharp), a phone-like photo with EXIF and GPS added to a published honouree and
  * another to a draft one, then one `astro build`. Pages show <picture> with AVIF and WebP
  * widths, width/height and the CMS alt text; every file they name is in the output; no
- * image anywhere carries EXIF; the draft honouree's photo is in no output file.
+ * image anywhere carries EXIF; the draft honouree's photo is in no output file. Images
+ * inserted in rich text too: one in a published news body is shown the same way, one only a
+ * draft body shows is in no output file.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -27,7 +29,25 @@ let build: PortalBuild
 const photos = {
   published: { alt: 'Ảnh lễ tuyên dương điển hình ZQXPUBLISHEDPHOTO', name: 'tuyen-duong-zqxpublishedphoto.jpg' },
   draft: { alt: 'Ảnh chưa được công bố ZQXDRAFTPHOTO', name: 'chua-cong-bo-zqxdraftphoto.jpg' },
+  body: { alt: 'Ảnh trong bài viết ZQXBODYPHOTO', name: 'trong-bai-viet-zqxbodyphoto.jpg' },
+  draftBody: { alt: 'Ảnh trong bài nháp ZQXDRAFTBODYPHOTO', name: 'trong-bai-nhap-zqxdraftbodyphoto.jpg' },
 }
+let bodyNewsSlug: string
+
+/** A news body as the editor writes it: a paragraph, then an image from the media library. */
+const bodyWithImage = (mediaId: number | string) => ({
+  root: {
+    type: 'root',
+    format: '',
+    indent: 0,
+    version: 1,
+    direction: 'ltr',
+    children: [
+      { type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, children: [{ type: 'text', text: 'Quang cảnh buổi lễ', format: 0, detail: 0, mode: 'normal', style: '', version: 1 }] },
+      { type: 'upload', version: 3, format: '', id: `anh${mediaId}`, fields: {}, relationTo: 'media', value: mediaId },
+    ],
+  },
+})
 let gpsPhoto: Buffer
 let publishedHonoureeSlug: string
 
@@ -95,6 +115,12 @@ beforeAll(async () => {
   await payload.update({ collection: 'honourees', id: published.id, data: { photos: [publishedPhoto.id], _status: 'published' }, overrideAccess: true })
   await payload.update({ collection: 'honourees', id: draft.id, data: { photos: [draftPhoto.id], _status: 'draft' }, draft: true, overrideAccess: true })
 
+  const bodyPhoto = await upload(photos.body, await photoWithGps('#4f2a7d'))
+  const draftBodyPhoto = await upload(photos.draftBody, await photoWithGps('#7d4f2a'))
+  const news = await payload.create({ collection: 'news', data: { title: 'Lễ tuyên dương có ảnh trong bài', body: bodyWithImage(bodyPhoto.id), _status: 'published' } as never, overrideAccess: true })
+  bodyNewsSlug = news.slug as string
+  await payload.create({ collection: 'news', data: { title: 'Bài nháp có ảnh', body: bodyWithImage(draftBodyPhoto.id), _status: 'draft' } as never, draft: true, overrideAccess: true })
+
   build = await buildPortal(cms.dbFile, { PORTAL_NOW: '2026-11-22' })
 }, 600_000)
 
@@ -161,6 +187,20 @@ describe('pages show CMS images through astro:assets', () => {
     expect(picture.sources.map((s) => s.type)).toEqual(['image/avif', 'image/webp'])
   })
 
+  test('an image inserted in a published news body: a lazy <picture> with AVIF and WebP widths and the CMS alt', () => {
+    const picture = pictureWithAlt(`/tin-tuc/${bodyNewsSlug}/`, photos.body.alt)
+    expect(picture.sources.map((s) => s.type)).toEqual(['image/avif', 'image/webp'])
+    for (const source of picture.sources) {
+      expect(source.srcset.split(',').length).toBeGreaterThanOrEqual(2)
+      expect(source.sizes).toContain('100vw')
+    }
+    expect(picture.img.loading).toBe('lazy')
+    expect(Number(picture.img.width) * Number(picture.img.height)).toBeGreaterThan(0)
+    for (const url of urlsOf(picture)) expect(url).toMatch(/^\/_astro\/trong-bai-viet-zqxbodyphoto\.[\w-]+\.(avif|webp)$/)
+    // Nothing points readers at the CMS.
+    expect(page(`/tin-tuc/${bodyNewsSlug}/`)).not.toContain('/api/media/')
+  })
+
   test('every file a picture names is in the build output, optimised into _astro/', () => {
     let checked = 0
     for (const [file, html] of filesAsText(build.clientDir)) {
@@ -192,14 +232,16 @@ describe('privacy', () => {
     }
   })
 
-  test("a draft honouree's photo is in no output file", () => {
+  test("a draft honouree's photo and an image only a draft body shows are in no output file", () => {
     let files = 0
     for (const dir of [build.outDir, build.cacheDir]) {
       for (const [file, body] of filesAsText(dir)) {
         files++
-        expect(file.includes(stem(photos.draft.name)), file).toBe(false)
-        expect(body.includes(photos.draft.alt), file).toBe(false)
-        expect(body.includes(stem(photos.draft.name)), file).toBe(false)
+        for (const photo of [photos.draft, photos.draftBody]) {
+          expect(file.includes(stem(photo.name)), file).toBe(false)
+          expect(body.includes(photo.alt), file).toBe(false)
+          expect(body.includes(stem(photo.name)), file).toBe(false)
+        }
       }
     }
     expect(files).toBeGreaterThan(50)

@@ -5,7 +5,7 @@ import { publishableAccess, publishableHooks, publishableVersions, selectOptions
 import { t } from '../fields/labels'
 import { campaignKinds, campaignRecurrences } from '../fields/options'
 import { endNotBefore } from '../fields/validators'
-import { richTextField } from '../fields/richText'
+import { bodyMediaField, richTextField } from '../fields/richText'
 import { previewUrlFor } from '../publishing/preview'
 
 export const Campaigns: CollectionConfig = {
@@ -59,6 +59,7 @@ export const Campaigns: CollectionConfig = {
     { name: 'theme', type: 'textarea', label: t('Chủ đề', 'Theme') },
     { name: 'summary', type: 'textarea', label: t('Tóm tắt', 'Summary') },
     richTextField({ name: 'body', label: t('Nội dung', 'Body') }),
+    bodyMediaField(),
     { name: 'relatedPlans', type: 'relationship', relationTo: 'plans', hasMany: true, label: t('Văn bản liên quan', 'Related documents') },
     { name: 'heroImage', type: 'upload', relationTo: 'media', label: t('Ảnh đại diện', 'Image') },
     { name: 'honourees', type: 'join', collection: 'honourees', on: 'campaign', label: t('Điển hình', 'Honourees') },

@@ -6,7 +6,7 @@ import { publishableAccess, publishableHooks, publishableVersions, selectOptions
 import { t } from '../fields/labels'
 import { awardKinds, honoureeKinds, individualHonoureeKinds } from '../fields/options'
 import { messages, validateDocumentNumber } from '../fields/validators'
-import { richTextField } from '../fields/richText'
+import { bodyMediaField, richTextField } from '../fields/richText'
 import { previewUrlFor } from '../publishing/preview'
 import { consentWithdrawalField } from '../fields/consentWithdrawal'
 import { keepConsentWithdrawal, validateNoStandingWithdrawal, withdrawConsentEndpoint } from '../lib/consentWithdrawal'
@@ -69,6 +69,7 @@ export const Honourees: CollectionConfig = {
     },
     { name: 'campaign', type: 'relationship', relationTo: 'campaigns', label: t('Phong trào, đợt thi đua', 'Campaign') },
     richTextField({ name: 'story', label: t('Câu chuyện điển hình', 'Story') }),
+    bodyMediaField(),
     { name: 'photos', type: 'upload', relationTo: 'media', hasMany: true, label: t('Ảnh', 'Photos') },
     {
       name: 'consent',

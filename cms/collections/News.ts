@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { seedKeyField, slugField } from '../fields/common'
 import { publishableAccess, publishableHooks, publishableVersions } from '../fields/content'
 import { t } from '../fields/labels'
-import { richTextField } from '../fields/richText'
+import { bodyMediaField, richTextField } from '../fields/richText'
 import { previewUrlFor } from '../publishing/preview'
 
 export const News: CollectionConfig = {
@@ -32,6 +32,7 @@ export const News: CollectionConfig = {
     { name: 'summary', type: 'textarea', label: t('Sa-pô, tóm tắt', 'Summary') },
     { name: 'heroImage', type: 'upload', relationTo: 'media', label: t('Ảnh đại diện', 'Image') },
     richTextField({ name: 'body', label: t('Nội dung', 'Body') }),
+    bodyMediaField(),
     {
       name: 'publishedAt',
       type: 'date',

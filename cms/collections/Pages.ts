@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { seedKeyField, slugField } from '../fields/common'
 import { publishableAccess, publishableHooks, publishableVersions } from '../fields/content'
 import { t } from '../fields/labels'
-import { richTextField } from '../fields/richText'
+import { bodyMediaField, richTextField } from '../fields/richText'
 import { previewUrlFor } from '../publishing/preview'
 
 export const Pages: CollectionConfig = {
@@ -24,6 +24,7 @@ export const Pages: CollectionConfig = {
     slugField('title'),
     { name: 'summary', type: 'textarea', label: t('Tóm tắt', 'Summary') },
     richTextField({ name: 'body', label: t('Nội dung', 'Body') }),
+    bodyMediaField(),
     seedKeyField,
   ],
 }

@@ -5,7 +5,7 @@ import { publishableAccess, publishableHooks, publishableVersions, selectOptions
 import { t } from '../fields/labels'
 import { documentTypes, taskStatuses } from '../fields/options'
 import { endNotBefore, messages, validateDocumentNumber, yearNotBefore } from '../fields/validators'
-import { richTextField } from '../fields/richText'
+import { bodyMediaField, richTextField } from '../fields/richText'
 import { previewUrlFor } from '../publishing/preview'
 
 /** A citation: a document in the CMS, or the cited number, date, issuer and title. */
@@ -133,7 +133,7 @@ export const Plans: CollectionConfig = {
         },
         {
           label: t('Nội dung', 'Body'),
-          fields: [richTextField({ name: 'body', label: t('Nội dung văn bản', 'Body') })],
+          fields: [richTextField({ name: 'body', label: t('Nội dung văn bản', 'Body') }), bodyMediaField()],
         },
         {
           label: t('Căn cứ', 'Legal basis'),

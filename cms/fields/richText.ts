@@ -12,9 +12,11 @@ import {
   lexicalEditor,
   type FeatureProviderServer,
 } from '@payloadcms/richtext-lexical'
-import { ValidationError, type FieldHook, type RichTextField } from 'payload'
+import { ValidationError, type FieldHook, type RichTextField, type UploadField } from 'payload'
 
+import { mediaIdsInRichText } from '../lib/mediaUses'
 import { HEADING_TAGS, INTERNAL_LINK_COLLECTIONS, richTextProblem } from '../lib/richTextSchema'
+import { t } from './labels'
 
 type Feature = FeatureProviderServer<any, any, any>
 
@@ -68,5 +70,33 @@ export function richTextField(field: Omit<RichTextField, 'type'>): RichTextField
     ...field,
     type: 'richText',
     hooks: { ...field.hooks, beforeValidate: [refuseWhatThePortalCannotRender, ...(field.hooks?.beforeValidate ?? [])] },
+  }
+}
+
+/**
+ * The document's rich text as it will be saved: the submitted fields over the stored ones (a
+ * save may send only some fields; the stored doc is the latest version, draft or published).
+ */
+const mediaInSavedRichText: FieldHook = ({ data, originalDoc }) => {
+  const { bodyMedia: _ignored, ...saved } = { ...(originalDoc ?? {}), ...(data ?? {}) } as Record<string, unknown>
+  return mediaIdsInRichText(saved)
+}
+
+/**
+ * `bodyMedia`: the media inserted in the document's rich text, computed on every save (drafts
+ * included) and never taken from the request. Each version carries its own list, so the
+ * published one says which images its body shows: cms/lib/mediaUses.ts makes them public and
+ * locks them for authors, and the portal build includes them. Add one to every collection with
+ * rich text.
+ */
+export function bodyMediaField(): UploadField {
+  return {
+    name: 'bodyMedia',
+    type: 'upload',
+    relationTo: 'media',
+    hasMany: true,
+    label: t('Ảnh, tệp chèn trong nội dung', 'Media in rich text'),
+    admin: { hidden: true, readOnly: true, disableListColumn: true, disableListFilter: true },
+    hooks: { beforeChange: [mediaInSavedRichText] },
   }
 }

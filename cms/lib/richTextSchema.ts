@@ -388,8 +388,8 @@ export const RICH_TEXT_HTML_ATTRIBUTES: Record<string, readonly string[]> = {
   th: ['class', 'style', 'colspan', 'rowspan'],
   td: ['class', 'style', 'colspan', 'rowspan'],
   picture: ['style'],
-  source: ['media', 'srcset', 'type'],
-  img: ['style', 'alt', 'src', 'width', 'height'],
+  source: ['media', 'srcset', 'type', 'sizes'],
+  img: ['style', 'alt', 'src', 'srcset', 'sizes', 'width', 'height', 'loading', 'decoding'],
 }
 export const RICH_TEXT_HTML_ELEMENTS = Object.keys(RICH_TEXT_HTML_ATTRIBUTES)
 
@@ -416,9 +416,17 @@ export const RICH_TEXT_HTML_STYLES: Record<string, RegExp[]> = {
   'background-color': [/^#[0-9a-f]{3,8}$/i, /^(rgb|hsl)a?\([\d\s.,%/deg]+\)$/i, /^[a-z]{3,20}$/i],
 }
 
+/** An image inserted in rich text: the prose column's width, phones first (site/lib/richtext-images.ts). */
+export const RICH_TEXT_IMAGE_SIZES = '(max-width: 50rem) calc(100vw - 2rem), 48rem'
+/** The formats of its <source> elements: astro:assets' AVIF and WebP, and the CMS's WebP sizes. */
+export const RICH_TEXT_IMAGE_TYPES = ['image/avif', 'image/webp'] as const
+
 /** Attributes limited to fixed values (space-separated tokens for `rel`). */
 export const RICH_TEXT_HTML_ATTRIBUTE_VALUES: Record<string, readonly string[]> = {
   target: ['_blank'],
   rel: ['noopener', 'noreferrer'],
-  type: ['checkbox'],
+  type: ['checkbox', ...RICH_TEXT_IMAGE_TYPES],
+  sizes: [RICH_TEXT_IMAGE_SIZES],
+  loading: ['lazy'],
+  decoding: ['async'],
 }

@@ -37,6 +37,30 @@ import { slugify } from '../../cms/lib/vietnamese'
 export type Heading = { id: string; text: string; depth: number }
 
 /**
+ * An image inserted in the text, prepared by the page (site/lib/richtext-images.ts: astro:assets
+ * files of a published image, or the CMS's copy in a staff preview). Keyed by media id.
+ */
+export type RichTextImage = {
+  src: string
+  /** The <img>'s own widths (optional: a preview shows one CMS file). */
+  srcset?: string
+  width: number
+  height: number
+  alt: string
+  sources: { type: string; srcset: string }[]
+  sizes: string
+}
+
+export type RichTextOptions = {
+  /**
+   * The images the reader may see. When given, an image upload renders only from here (any
+   * other is left out: it is not public, or not an image the portal has); without it, from the
+   * populated media's own URLs (what Payload returns: CMS paths).
+   */
+  images?: ReadonlyMap<string, RichTextImage>
+}
+
+/**
  * Content the portal cannot display (a block or node type added in the CMS without a
  * renderer here). Failing the build is deliberate: readers never see "unknown node", the live
  * site stays as it was, and staff see this message in the build status.
@@ -112,7 +136,7 @@ type Converter = (args: { node: Node; nodesToHTML: (args: { nodes: unknown[] }) 
 type Converters = Record<RichTextNodeType, Converter | string>
 
 /** One converter per node type of the schema (the type makes a missing one a compile error). */
-function portalConverters(headings: Heading[]): Omit<Converters, 'root'> {
+function portalConverters(headings: Heading[], options: RichTextOptions = {}): Omit<Converters, 'root'> {
   const usedIds = new Set<string>()
   const childrenOf = (node: Node, nodesToHTML: Parameters<Converter>[0]['nodesToHTML']) =>
     Array.isArray(node.children) ? nodesToHTML({ nodes: node.children }) : []
@@ -180,7 +204,7 @@ function portalConverters(headings: Heading[]): Omit<Converters, 'root'> {
       const rowSpan = intIn(node.rowSpan, 2, 1000)
       return `<${tag} class="lexical-table-cell lexical-table-cell-header-${headerState}"${colSpan ? ` colspan="${colSpan}"` : ''}${rowSpan ? ` rowspan="${rowSpan}"` : ''} style="${style}">${childrenOf(node, nodesToHTML).join('')}</${tag}>`
     },
-    upload: ({ node }) => upload(node),
+    upload: ({ node }) => (options.images ? preparedUpload(node, options.images) : upload(node)),
   }
 }
 
@@ -209,6 +233,25 @@ function upload(node: Node): string {
   return sources.length ? `<picture${style}>${sources.join('')}${img('')}</picture>` : img(style)
 }
 
+/** The media id of an upload node, populated or not. */
+function uploadId(node: Node): string | undefined {
+  const value = isRecord(node.value) ? node.value.id : node.value
+  return typeof value === 'number' || (typeof value === 'string' && value !== '') ? String(value) : undefined
+}
+
+/** An image from the page's prepared images: AVIF and WebP sources, the largest WebP as <img>. */
+function preparedUpload(node: Node, images: ReadonlyMap<string, RichTextImage>): string {
+  const id = uploadId(node)
+  const image = id === undefined ? undefined : images.get(id)
+  if (!image) return isRecord(node.value) && !String(node.value.mimeType ?? '').startsWith('image/') ? upload(node) : ''
+  const size = (v: unknown) => intIn(v, 1, 100_000) ?? ''
+  const style = styleAttr(blockCss(node))
+  const img = (attrs: string) =>
+    `<img${attrs} alt="${escapeHtml(image.alt)}" src="${escapeHtml(image.src)}"${image.srcset ? ` srcset="${escapeHtml(image.srcset)}" sizes="${escapeHtml(image.sizes)}"` : ''} width="${size(image.width)}" height="${size(image.height)}" loading="lazy" decoding="async" />`
+  const sources = image.sources.map((s) => `<source type="${escapeHtml(s.type)}" srcset="${escapeHtml(s.srcset)}" sizes="${escapeHtml(image.sizes)}" />`)
+  return sources.length ? `<picture${style}>${sources.join('')}${img('')}</picture>` : img(style)
+}
+
 // ── Sanitizer ────────────────────────────────────────────────────────────────
 
 const SANITIZE: sanitizeHtml.IOptions = {
@@ -228,6 +271,8 @@ const SANITIZE: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   allowVulnerableTags: false,
   disallowedTagsMode: 'discard',
+  // <source> is a void element: without this sanitize-html closes it with a stray </source>.
+  selfClosing: [...sanitizeHtml.defaults.selfClosing, 'source'],
 }
 
 /**
@@ -243,14 +288,14 @@ function wellFormed(nodes: unknown): Node[] {
 
 // ── Entry point ──────────────────────────────────────────────────────────────
 
-export function richTextToHtml(data: unknown, where = 'nội dung'): { html: string; headings: Heading[] } {
+export function richTextToHtml(data: unknown, where = 'nội dung', options: RichTextOptions = {}): { html: string; headings: Heading[] } {
   if (!data) return { html: '', headings: [] }
   if (!isRecord(data) || !isRecord(data.root) || !Array.isArray(data.root.children)) {
     throw new UnsupportedContentError(`Nội dung soạn thảo của ${where} không đúng định dạng; hãy mở và lưu lại trong CMS.`)
   }
   const unsupported: string[] = []
   const headings: Heading[] = []
-  const converters = portalConverters(headings)
+  const converters = portalConverters(headings, options)
   const raw = convertLexicalToHTML({
     data: { root: { ...data.root, children: wellFormed(data.root.children) } } as never,
     disableContainer: true,
