@@ -9,6 +9,8 @@
  */
 import type { Indicator, Organization, Plan, Topic } from '../../cms/payload-types'
 import { formatDate, formatDocDate, formatMeasure, label, labels } from './format'
+import { relationId } from '../../cms/lib/relations'
+import { compareVietnamese } from '../../cms/lib/vietnamese'
 import { richTextToHtml, type Heading } from './richtext'
 
 const { documentTypes, leadershipRoles, organizationKinds, organizationLevels, taskStatuses } = labels
@@ -17,12 +19,7 @@ export type { Indicator, Organization, Plan, Topic }
 
 type Ref<T extends { id: number }> = number | T | null | undefined
 
-const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true })
-const byText = <T>(text: (item: T) => string) => (a: T, b: T) => collator.compare(text(a), text(b))
-
-/** Id of a relationship value, populated or not. */
-export const refId = <T extends { id: number }>(value: Ref<T>): number | undefined =>
-  value == null ? undefined : typeof value === 'number' ? value : value.id
+const byText = <T>(text: (item: T) => string) => (a: T, b: T) => compareVietnamese(text(a), text(b))
 
 // ── URLs ────────────────────────────────────────────────────────────────────
 
@@ -63,8 +60,8 @@ export function sortPlans(plans: Plan[]): Plan[] {
   return [...plans].sort(
     (a, b) =>
       planSortKey(b).localeCompare(planSortKey(a)) ||
-      collator.compare(a.documentNumber ?? '', b.documentNumber ?? '') ||
-      collator.compare(a.title, b.title),
+      compareVietnamese(a.documentNumber ?? '', b.documentNumber ?? '') ||
+      compareVietnamese(a.title, b.title),
   )
 }
 
@@ -103,7 +100,7 @@ export async function loadPlanIndex(getCollection: CollectionGetter): Promise<Pl
 }
 
 const resolve = <T extends { id: number }>(map: Map<number, T>, value: Ref<T>): T | undefined => {
-  const id = refId(value)
+  const id = relationId(value)
   return id == null ? undefined : map.get(id)
 }
 const resolveAll = <T extends { id: number }>(map: Map<number, T>, values: Ref<T>[] | null | undefined): T[] =>
@@ -196,10 +193,10 @@ export function planFilters(index: PlanIndex): FilterGroup[] {
   const { plans } = index
   const years = [...new Set(plans.map((p) => p.year))].sort((a, b) => b - a)
   const types = documentTypes.filter((t) => plans.some((p) => p.documentType === t.value))
-  const issuers = index.organizations.filter((o) => plans.some((p) => p.issuers.some((i) => refId(i) === o.id)))
+  const issuers = index.organizations.filter((o) => plans.some((p) => p.issuers.some((i) => relationId(i) === o.id)))
   const topics = [...index.topics]
     .sort(byText((t) => t.name))
-    .filter((t) => plans.some((p) => (p.topics ?? []).some((x) => refId(x) === t.id)))
+    .filter((t) => plans.some((p) => (p.topics ?? []).some((x) => relationId(x) === t.id)))
   return [
     {
       kind: 'year',
@@ -217,14 +214,14 @@ export function planFilters(index: PlanIndex): FilterGroup[] {
       kind: 'issuer',
       title: 'Cơ quan ban hành',
       choices: issuers.map((o) =>
-        choice('issuer', o.slug ?? String(o.id), o.name, issuerFilterUrl(o), plans.filter((p) => p.issuers.some((i) => refId(i) === o.id))),
+        choice('issuer', o.slug ?? String(o.id), o.name, issuerFilterUrl(o), plans.filter((p) => p.issuers.some((i) => relationId(i) === o.id))),
       ),
     },
     {
       kind: 'topic',
       title: 'Chủ đề',
       choices: topics.map((t) =>
-        choice('topic', t.slug ?? String(t.id), t.name, topicFilterUrl(t), plans.filter((p) => (p.topics ?? []).some((x) => refId(x) === t.id))),
+        choice('topic', t.slug ?? String(t.id), t.name, topicFilterUrl(t), plans.filter((p) => (p.topics ?? []).some((x) => relationId(x) === t.id))),
       ),
     },
   ]
@@ -303,7 +300,7 @@ export const mentionsOf = (index: PlanIndex, plan: Plan) => (plan.mentions ?? []
 
 /** Published documents whose legal basis cites this one (computed, not the CMS join). */
 export function citingPlans(index: PlanIndex, plan: Plan): Plan[] {
-  return index.plans.filter((p) => p.id !== plan.id && (p.legalBasis ?? []).some((e) => refId(e.plan) === plan.id))
+  return index.plans.filter((p) => p.id !== plan.id && (p.legalBasis ?? []).some((e) => relationId(e.plan) === plan.id))
 }
 export const citedByOf = (index: PlanIndex, plan: Plan) => citingPlans(index, plan).map((p) => linkedPlanCitation(index, p))
 
@@ -526,7 +523,7 @@ export function tasksOfOrganization(index: PlanIndex, org: Organization, role: '
   for (const plan of index.plans) {
     ;(plan.tasks ?? []).forEach((task, i) => {
       const match =
-        role === 'lead' ? refId(task.lead) === org.id : (task.coordinating ?? []).some((c) => refId(c) === org.id)
+        role === 'lead' ? relationId(task.lead) === org.id : (task.coordinating ?? []).some((c) => relationId(c) === org.id)
       if (match)
         out.push({
           task: taskView(index, task, i),
@@ -575,8 +572,8 @@ export function targetsOfPlan(index: PlanIndex, plan: Plan): TargetGroup[] {
   const groups: TargetGroup[] = []
   for (const indicator of [...index.indicators].sort((a, b) => a.id - b.id)) {
     const rows = (indicator.targets ?? [])
-      .filter((t) => refId(t.sourcePlan) === plan.id)
-      .sort((a, b) => a.year - b.year || collator.compare(a.scope, b.scope))
+      .filter((t) => relationId(t.sourcePlan) === plan.id)
+      .sort((a, b) => a.year - b.year || compareVietnamese(a.scope, b.scope))
       .map((t) => ({ year: t.year, scope: t.scope, value: formatMeasure(t.value, indicator.unit), note: t.note ?? undefined }))
     if (rows.length) groups.push({ indicator, name: indicator.name, code: indicator.code, url: indicatorUrl(indicator), rows })
   }
@@ -709,7 +706,7 @@ export function organizationDirectory(index: PlanIndex): OrgDirectoryGroup[] {
   return levels
     .map((level) => {
       const orgs = index.organizations.filter((o) => (o.level ?? '') === level)
-      const provinces = [...new Set(orgs.map((o) => o.province ?? ''))].sort((a, b) => (a ? (b ? collator.compare(a, b) : 1) : -1))
+      const provinces = [...new Set(orgs.map((o) => o.province ?? ''))].sort((a, b) => (a ? (b ? compareVietnamese(a, b) : 1) : -1))
       return {
         level: level ? label(organizationLevels, level) : 'Chưa phân cấp',
         levelValue: level || 'khac',
@@ -788,13 +785,13 @@ export function organizationFacts(index: PlanIndex, org: Organization): OrgFacts
     successor: successor ? orgRef(successor) : undefined,
     changeNote: org.changeNote ?? undefined,
     description: org.description ?? undefined,
-    predecessors: index.organizations.filter((o) => refId(o.successor) === org.id).map(orgRef),
-    children: index.organizations.filter((o) => refId(o.parent) === org.id).map(orgRef),
-    memberOf: index.organizations.filter((o) => (o.members ?? []).some((m) => refId(m) === org.id)).map(orgRef),
+    predecessors: index.organizations.filter((o) => relationId(o.successor) === org.id).map(orgRef),
+    children: index.organizations.filter((o) => relationId(o.parent) === org.id).map(orgRef),
+    memberOf: index.organizations.filter((o) => (o.members ?? []).some((m) => relationId(m) === org.id)).map(orgRef),
     blocRoles: index.organizations
       .flatMap((bloc) =>
         (bloc.leadership ?? [])
-          .filter((l) => refId(l.organization) === org.id)
+          .filter((l) => relationId(l.organization) === org.id)
           .map((l) => ({ year: l.year, role: blocRoleLabel(bloc, l.role), bloc: orgRef(bloc) })),
       )
       .sort((a, b) => b.year - a.year),
@@ -806,7 +803,7 @@ export function organizationFacts(index: PlanIndex, org: Organization): OrgFacts
 
 /** Published documents the organisation issued (alone or jointly), newest first. */
 export const plansIssuedBy = (index: PlanIndex, org: Organization) =>
-  index.plans.filter((p) => p.issuers.some((i) => refId(i) === org.id))
+  index.plans.filter((p) => p.issuers.some((i) => relationId(i) === org.id))
 
 export function organizationJsonLd(index: PlanIndex, org: Organization, site: URL | undefined): Record<string, unknown> {
   const abs = (path: string) => (site ? new URL(path, site).toString() : path)

@@ -7,6 +7,8 @@
  * the HTML tables, the SVG labels, the CSV and the JSON are all made from its rows.
  */
 import { formatCompact, formatMeasure, formatNumber, formatPercent, label, labels, slugify } from './format'
+import { relationId } from '../../cms/lib/relations'
+import { compareVietnamese, vietnamCalendarDay } from '../../cms/lib/vietnamese'
 
 // ── Input shapes (the parts of the Payload documents used here) ──────────────────────────
 
@@ -65,15 +67,11 @@ export interface ReportLike {
 
 // ── Small helpers ─────────────────────────────────────────────────────────────────────────
 
-const idOf = (value: Id | { id: Id } | null | undefined): Id | null =>
-  value == null ? null : typeof value === 'object' ? value.id : value
-
 /** Creation order: numeric ids on SQLite, ObjectIds (hex, time first) on MongoDB. */
 export const compareIds = (a: Id, b: Id): number =>
   typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b))
 const byId = (a: { id: Id }, b: { id: Id }) => compareIds(a.id, b.id)
 
-const collator = new Intl.Collator('vi')
 
 export const indicatorHref = (slug: string) => `/tien-do/${slug}/`
 export const indicatorCsvHref = (slug: string) => `/tien-do/${slug}.csv`
@@ -245,7 +243,7 @@ export function indicatorRows(
       illustrative: false,
     })
   }
-  const own = reports.filter((r) => idOf(r.indicator) === indicator.id).sort(byId)
+  const own = reports.filter((r) => relationId(r.indicator) === indicator.id).sort(byId)
   for (const r of own) {
     rows.push({
       ...base,
@@ -268,7 +266,7 @@ export function indicatorRows(
     (a, b) =>
       a.year - b.year ||
       scopeRank(a.scope) - scopeRank(b.scope) ||
-      collator.compare(a.scope, b.scope) ||
+      compareVietnamese(a.scope, b.scope) ||
       (a.kind === b.kind ? 0 : a.kind === 'target' ? -1 : 1) ||
       order.get(a)! - order.get(b)!,
   )
@@ -547,7 +545,7 @@ export function progressGroups(indicators: readonly IndicatorLike[], rows: reado
       groups.set(card.scope, list)
     }
   }
-  return [...groups.entries()].sort(([a], [b]) => collator.compare(a, b)).map(([scope, cards]) => ({ scope, cards }))
+  return [...groups.entries()].sort(([a], [b]) => compareVietnamese(a, b)).map(([scope, cards]) => ({ scope, cards }))
 }
 
 export interface ProgressSummary {
@@ -690,7 +688,7 @@ export function indicatorPage(indicator: IndicatorLike, rows: readonly DataRow[]
       .sort(
         (a, b) =>
           (targetScopes.includes(a.scope) ? 0 : 1) - (targetScopes.includes(b.scope) ? 0 : 1) ||
-          collator.compare(a.scope, b.scope),
+          compareVietnamese(a.scope, b.scope),
       )
     const id = `dia-ban-${year}`
     return {
@@ -905,8 +903,6 @@ export interface Quarter {
   quarter: number | null
 }
 
-const vnDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: 'numeric' })
-
 /**
  * The quarter a deadline falls in, on the Vietnamese calendar date ("2023-06-30" → Quý II/2023).
  * No (or an unreadable) date → "Không xác định thời hạn".
@@ -916,9 +912,7 @@ export function dueQuarter(dueEnd: string | null | undefined): Quarter {
   if (!dueEnd) return none
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(dueEnd) ? `${dueEnd}T00:00:00+07:00` : dueEnd)
   if (Number.isNaN(date.getTime())) return none
-  const parts = vnDate.formatToParts(date)
-  const year = Number(parts.find((p) => p.type === 'year')?.value)
-  const month = Number(parts.find((p) => p.type === 'month')?.value)
+  const [year, month] = vietnamCalendarDay(date).split('-').map(Number)
   const quarter = Math.floor((month - 1) / 3) + 1
   return { key: `${year}-Q${quarter}`, label: `Quý ${ROMAN[quarter - 1]}/${year}`, year, quarter }
 }
