@@ -17,5 +17,6 @@ export * from './plans/body'
 export * from './plans/facts'
 export * from './plans/tasks'
 export * from './plans/annexes'
-export * from './plans/structured-data'
+// The JSON-LD of document and organisation pages, built with the others in structured-data.ts.
+export { organizationJsonLd, planJsonLd } from './structured-data'
 export * from './plans/organizations'

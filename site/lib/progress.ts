@@ -16,5 +16,6 @@ export * from './progress/sources'
 export * from './progress/dashboard'
 export * from './progress/indicator-page'
 export * from './progress/chart'
-export * from './progress/structured-data'
+// The Dataset JSON-LD of the progress pages, built with the others in structured-data.ts.
+export { datasetJsonLd, type DatasetInput } from './structured-data'
 export * from './progress/tasks'
