@@ -4,9 +4,6 @@
  */
 export type Id = number | string
 
-/** A relationship value as Payload types it: the id, the document, or nothing. */
-export type Relation<T extends { id: Id }> = T['id'] | T | null | undefined
-
 /** Id of a relationship value, populated (`{ id, … }`) or not (`id`); undefined when empty. */
 export function relationId<I extends Id>(value: I | { id: I } | null | undefined): I | undefined
 export function relationId(value: unknown): Id | undefined

@@ -33,7 +33,7 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
  * Vietnamese alphabetical order, the one used for every list: letters compare by base letter
  * (tone marks only break ties), digits as numbers ("Tổ 2" before "Tổ 10").
  */
-export const vietnameseCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true })
+const vietnameseCollator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true })
 export const compareVietnamese = (a: string, b: string): number => vietnameseCollator.compare(a, b)
 
 // Formatters are costly to create, and the portal formats thousands of numbers per build: one per option.

@@ -6,6 +6,7 @@ import type { Indicator, Organization, Plan, Topic } from '../../../cms/payload-
 import { relationId } from '../../../cms/lib/relations'
 import { compareVietnamese } from '../../../cms/lib/vietnamese'
 
+/** A relationship value as Payload types it: the id, the document, or nothing. */
 type Ref<T extends { id: number }> = number | T | null | undefined
 
 export const byText = <T>(text: (item: T) => string) => (a: T, b: T) => compareVietnamese(text(a), text(b))
@@ -79,5 +80,4 @@ export const resolveAll = <T extends { id: number }>(map: Map<number, T>, values
 
 export const issuersOf = (index: PlanIndex, plan: Plan) => resolveAll(index.orgById, plan.issuers)
 export const topicsOf = (index: PlanIndex, plan: Plan) => resolveAll(index.topicById, plan.topics)
-export const findPlan = (index: PlanIndex, slug: string) => index.plans.find((p) => p.slug === slug)
 export const findOrganization = (index: PlanIndex, slug: string) => index.organizations.find((o) => o.slug === slug)

@@ -15,7 +15,6 @@ export const CSV_COLUMNS = [
   'nguon',
   'minh_hoa',
 ] as const
-export type CsvColumn = (typeof CSV_COLUMNS)[number]
 export type MachineRecord = {
   ma_chi_tieu: string
   ten_chi_tieu: string
