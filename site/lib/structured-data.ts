@@ -2,7 +2,7 @@
  * schema.org structured data (JSON-LD) of every page that prints some: documents (Legislation),
  * organisations (GovernmentOrganization), indicator data (Dataset), campaigns (Event) and news
  * (NewsArticle). The builders live here, typed with `schema-dts`; pages pass the result to
- * `Base`, which prints it with `jsonLdScript`.
+ * `Base`, which prints it with `jsonLdScript` (json-ld.ts).
  */
 import type {
   Dataset,
@@ -11,7 +11,6 @@ import type {
   Legislation,
   NewsArticle,
   Organization as OrganizationLd,
-  Thing,
   WithContext,
 } from 'schema-dts'
 
@@ -23,15 +22,6 @@ import { planHeading, typeLabel } from './plans/naming'
 import { organizationUrl, planUrl } from './plans/urls'
 import { unitLabel, type PlanRef } from './progress/common'
 import type { DataRow } from './progress/rows'
-
-/** What a page may pass to `Base`: one object, or several. */
-export type JsonLd = WithContext<Thing> | WithContext<Thing>[]
-
-/**
- * The JSON for `<script type="application/ld+json">`: `<` is written as `\u003c`, so no value
- * (a title with `</script>` or `<!--`) can end the script element; JSON readers see the same text.
- */
-export const jsonLdScript = (data: JsonLd): string => JSON.stringify(data).replace(/</g, '\\u003c')
 
 const absolute = (site: URL | undefined) => (path: string) => (site ? new URL(path, site).toString() : path)
 
