@@ -10,6 +10,7 @@ import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
 
 import type { UserRole } from '../fields/options'
 import { mediaIdsUsedByPublished } from '../lib/mediaUses'
+import { relationId } from '../lib/relations'
 
 type MaybeUser = PayloadRequest['user']
 
@@ -30,13 +31,11 @@ export const isDataReporterUser = (user: MaybeUser) => hasRole(user, 'data-repor
 
 const organizationIdOf = (user: MaybeUser): number | string | undefined => {
   const org = (user as { organization?: unknown } | null)?.organization
-  if (org && typeof org === 'object' && 'id' in org) return (org as { id: number | string }).id
-  return (org as number | string | undefined) ?? undefined
+  return relationId(org)
 }
 
 const sameId = (a: unknown, b: unknown) => {
-  const idOf = (v: unknown) => (v && typeof v === 'object' && 'id' in v ? (v as { id: unknown }).id : v)
-  return a != null && b != null && String(idOf(a)) === String(idOf(b))
+  return a != null && b != null && String(relationId(a)) === String(relationId(b))
 }
 
 // ── Generic rules ────────────────────────────────────────────────────────────

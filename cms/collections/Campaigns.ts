@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { seedKeyField, slugField } from '../fields/common'
-import { publishableAccess, publishableHooks, publishableVersions, selectOptions } from '../fields/content'
+import { publishable, selectOptions } from '../fields/content'
 import { t } from '../fields/labels'
 import { campaignKinds, campaignRecurrences } from '../fields/options'
 import { endNotBefore } from '../fields/validators'
@@ -18,9 +18,7 @@ export const Campaigns: CollectionConfig = {
     defaultColumns: ['name', 'kind', 'startDate', 'endDate', '_status'],
     group: t('Nội dung', 'Content'),
   },
-  access: publishableAccess,
-  versions: publishableVersions,
-  hooks: publishableHooks,
+  ...publishable(),
   fields: [
     { name: 'name', type: 'text', required: true, label: t('Tên', 'Name') },
     slugField('name'),

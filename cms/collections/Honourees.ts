@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { staffOnlyField } from '../access'
 import { illustrativeField, seedKeyField, slugField } from '../fields/common'
-import { publishableAccess, publishableHooks, publishableVersions, selectOptions } from '../fields/content'
+import { publishable, selectOptions } from '../fields/content'
 import { t } from '../fields/labels'
 import { awardKinds, honoureeKinds, individualHonoureeKinds } from '../fields/options'
 import { messages, validateDocumentNumber } from '../fields/validators'
@@ -27,13 +27,8 @@ export const Honourees: CollectionConfig = {
     defaultColumns: ['name', 'kind', 'award', 'year', '_status'],
     group: t('Nội dung', 'Content'),
   },
-  access: publishableAccess,
-  versions: publishableVersions,
-  hooks: {
-    ...publishableHooks,
-    // The consent-withdrawal record is written only by its endpoint (Luật 91/2025/QH15).
-    beforeChange: [...(publishableHooks.beforeChange ?? []), keepConsentWithdrawal],
-  },
+  // The consent-withdrawal record is written only by its endpoint (Luật 91/2025/QH15).
+  ...publishable({ beforeChange: [keepConsentWithdrawal] }),
   endpoints: [withdrawConsentEndpoint],
   fields: [
     { name: 'name', type: 'text', required: true, label: t('Tên cá nhân, gia đình, tập thể', 'Name') },

@@ -5,6 +5,7 @@ import { allow, policy } from '../access/policy'
 import { illustrativeField, seedKeyField } from '../fields/common'
 import { t } from '../fields/labels'
 import { validateMeasure } from '../fields/validators'
+import { relationId } from '../lib/relations'
 import { portalRebuildHooks } from '../publishing/hooks'
 
 type ValidateArgs = { siblingData?: Record<string, unknown>; req: import('payload').PayloadRequest }
@@ -44,7 +45,7 @@ export const IndicatorReports: CollectionConfig = {
       validate: async (value: unknown, { siblingData, req }: ValidateArgs) => {
         const indicatorId = siblingData?.indicator
         if (indicatorId == null) return validateMeasure(value, undefined)
-        const id = typeof indicatorId === 'object' ? (indicatorId as { id: number }).id : (indicatorId as number)
+        const id = relationId(indicatorId as number | { id: number }) as number
         const indicator = await req.payload
           .findByID({ collection: 'indicators', id, depth: 0, overrideAccess: true, req, disableErrors: true })
           .catch(() => null)

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { seedKeyField, slugField } from '../fields/common'
-import { publishableAccess, publishableHooks, publishableVersions } from '../fields/content'
+import { publishable } from '../fields/content'
 import { t } from '../fields/labels'
 import { bodyMediaField, richTextField } from '../fields/richText'
 import { previewUrlFor } from '../publishing/preview'
@@ -16,16 +16,12 @@ export const News: CollectionConfig = {
     defaultColumns: ['title', 'publishedAt', '_status'],
     group: t('Nội dung', 'Content'),
   },
-  access: publishableAccess,
-  versions: publishableVersions,
-  hooks: {
-    ...publishableHooks,
+  ...publishable({
     beforeChange: [
-      ...publishableHooks.beforeChange,
       // The portal date of a news item is the first publication unless staff set one.
       ({ data }) => (data._status === 'published' && !data.publishedAt ? { ...data, publishedAt: new Date().toISOString() } : data),
     ],
-  },
+  }),
   fields: [
     { name: 'title', type: 'text', required: true, label: t('Tiêu đề', 'Title') },
     slugField('title'),

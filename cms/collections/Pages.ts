@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { seedKeyField, slugField } from '../fields/common'
-import { publishableAccess, publishableHooks, publishableVersions } from '../fields/content'
+import { publishable } from '../fields/content'
 import { t } from '../fields/labels'
 import { bodyMediaField, richTextField } from '../fields/richText'
 import { previewUrlFor } from '../publishing/preview'
@@ -16,9 +16,7 @@ export const Pages: CollectionConfig = {
     group: t('Nội dung', 'Content'),
     description: t('Trang thông tin tĩnh như Giới thiệu, Bảo vệ dữ liệu cá nhân; đăng tại /trang/<đường dẫn>/.', 'Static pages such as About; published at /trang/<slug>/.'),
   },
-  access: publishableAccess,
-  versions: publishableVersions,
-  hooks: publishableHooks,
+  ...publishable(),
   fields: [
     { name: 'title', type: 'text', required: true, label: t('Tiêu đề', 'Title') },
     slugField('title'),

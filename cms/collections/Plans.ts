@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { seedKeyField, slugField } from '../fields/common'
-import { publishableAccess, publishableHooks, publishableVersions, selectOptions } from '../fields/content'
+import { publishable, selectOptions } from '../fields/content'
 import { t } from '../fields/labels'
 import { documentTypes, taskStatuses } from '../fields/options'
 import { endNotBefore, messages, validateDocumentNumber, yearNotBefore } from '../fields/validators'
@@ -45,9 +45,7 @@ export const Plans: CollectionConfig = {
     group: t('Nội dung', 'Content'),
     listSearchableFields: ['title', 'documentNumber', 'summary'],
   },
-  access: publishableAccess,
-  versions: publishableVersions,
-  hooks: publishableHooks,
+  ...publishable(),
   fields: [
     {
       type: 'tabs',

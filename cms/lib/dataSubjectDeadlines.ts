@@ -88,5 +88,3 @@ export function deadlineState(request: RequestLike, today = new Date().toISOStri
   if (!acknowledged && request.acknowledgeBy && startOf(request.acknowledgeBy) < startOf(today)) return 'QUÁ HẠN PHẢN HỒI'
   return daysLeft === 0 ? 'Hết hạn hôm nay' : `Còn ${daysLeft} ngày`
 }
-
-export const isOverdue = (request: RequestLike, today?: string) => deadlineState(request, today).startsWith('QUÁ HẠN')

@@ -11,6 +11,8 @@
  */
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
+import { relationId } from './relations'
+
 /** A reference to a media document, populated or not. */
 export type MediaRef = number | string | { id: number | string } | null | undefined
 
@@ -36,7 +38,7 @@ type MediaUsingCollection = keyof typeof mediaUses
 type MediaId = number | string
 
 /** The id of a media reference, populated or not (as the database types it). */
-export const mediaRefId = (ref: MediaRef): MediaId | undefined => (ref == null ? undefined : typeof ref === 'object' ? ref.id : ref)
+export const mediaRefId = (ref: MediaRef): MediaId | undefined => relationId(ref)
 
 /** Media ids used by the given documents of `collection`. */
 const mediaIdsOf = (collection: MediaUsingCollection, docs: unknown[]): MediaId[] =>

@@ -29,26 +29,57 @@ export function slugify(text: string): string {
 /** A slug is lower-case ASCII letters and digits joined by single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
-const percentFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 })
+/**
+ * Vietnamese alphabetical order, the one used for every list: letters compare by base letter
+ * (tone marks only break ties), digits as numbers ("Tổ 2" before "Tổ 10").
+ */
+// `@__PURE__`: the search page's browser script imports this file (for foldDStroke); unused
+// formatters are then left out of its bundle.
+const vietnameseCollator = /* @__PURE__ */ new Intl.Collator('vi', { sensitivity: 'base', numeric: true })
+export const compareVietnamese = (a: string, b: string): number => vietnameseCollator.compare(a, b)
+
+// Formatters are costly to create, and the portal formats thousands of numbers per build: one per option.
+const numberFormats = new Map<number, Intl.NumberFormat>()
+const numberFormat = (maximumFractionDigits: number) => {
+  let format = numberFormats.get(maximumFractionDigits)
+  if (!format) numberFormats.set(maximumFractionDigits, (format = new Intl.NumberFormat('vi-VN', { maximumFractionDigits })))
+  return format
+}
 
 /** 99.32 → "99,32" (Vietnamese decimal comma, dot for thousands). */
 export function formatNumber(value: number, maximumFractionDigits = 2): string {
-  return new Intl.NumberFormat('vi-VN', { maximumFractionDigits }).format(value)
+  return numberFormat(maximumFractionDigits).format(value)
 }
 
 export function formatPercent(value: number): string {
-  return `${percentFormat.format(value)}%`
+  return `${numberFormat(2).format(value)}%`
+}
+
+const vietnamDateParts = /* @__PURE__ */ new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  day: '2-digit',
+  month: 'numeric',
+  year: 'numeric',
+})
+
+const vietnamDayParts = /* @__PURE__ */ new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+})
+
+/** The calendar day in Vietnam (UTC+7) of an instant, as "YYYY-MM-DD". */
+export function vietnamCalendarDay(date: Date): string {
+  const parts = vietnamDayParts.formatToParts(date)
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${get('year')}-${get('month')}-${get('day')}`
 }
 
 /** 2026-04-04 → "04/4/2026": Vietnamese documents pad the day but not the month. */
 export function formatDate(value: string | Date): string {
   const d = typeof value === 'string' ? new Date(value) : value
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    day: '2-digit',
-    month: 'numeric',
-    year: 'numeric',
-  }).formatToParts(d)
+  const parts = vietnamDateParts.formatToParts(d)
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
   return `${get('day')}/${get('month')}/${get('year')}`
 }

@@ -3,7 +3,7 @@
  * Pure functions of the campaign and an injected `now`; every comparison is made on calendar
  * days in Vietnam (Asia/Ho_Chi_Minh), whatever time of day the CMS stored.
  */
-import { formatNumber } from '../../cms/lib/vietnamese'
+import { formatNumber, vietnamCalendarDay } from '../../cms/lib/vietnamese'
 
 export type CampaignStatus = 'upcoming' | 'ongoing' | 'ended'
 
@@ -44,21 +44,13 @@ export interface Countdown {
 
 const DAY_MS = 86_400_000
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/
-const vietnamDay = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-})
 
 /** The calendar day in Vietnam of a stored date or an instant: '2023-08-15T00:00:00.000Z' → '2023-08-15'. */
 export function calendarDay(value: string | Date): string {
   if (typeof value === 'string' && ISO_DAY.test(value)) return value
   const date = typeof value === 'string' ? new Date(value) : value
   if (Number.isNaN(date.getTime())) throw new RangeError(`Invalid date: ${String(value)}`)
-  const parts = vietnamDay.formatToParts(date)
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
-  return `${get('year')}-${get('month')}-${get('day')}`
+  return vietnamCalendarDay(date)
 }
 
 const parts = (day: string): [number, number, number] => {
@@ -215,13 +207,6 @@ export function highlightCampaign<C extends CampaignDates>(campaigns: readonly C
     sorted.find((x) => x.edition.status === 'ongoing') ??
     sorted[0]
   )
-}
-
-/** Id of a relationship value, populated (`{ id, … }`) or not (`id`). */
-export function refId(value: unknown): number | string | undefined {
-  if (value == null) return undefined
-  if (typeof value === 'object') return (value as { id?: number | string }).id
-  return value as number | string
 }
 
 /**

@@ -4,7 +4,7 @@
  * Only public fields are read here — never consent or private contact details.
  */
 import { awardKinds, honoureeKinds, individualHonoureeKinds, labelOf } from '../../cms/fields/options'
-import { slugify } from '../../cms/lib/vietnamese'
+import { compareVietnamese, slugify } from '../../cms/lib/vietnamese'
 
 /** The public fields the directory uses; a Payload honouree document fits. */
 export interface HonoureeFields {
@@ -84,11 +84,10 @@ export const awardLabel = (award: string) => labelOf(awardKinds, award)
 export const isIndividual = (h: Pick<HonoureeFields, 'kind'>) =>
   (individualHonoureeKinds as readonly string[]).includes(h.kind)
 
-const collator = new Intl.Collator('vi')
 
 /** Newest year first, then by name in Vietnamese alphabetical order. */
 export function sortHonourees<H extends HonoureeFields>(list: readonly H[]): H[] {
-  return [...list].sort((a, b) => b.year - a.year || collator.compare(a.name, b.name))
+  return [...list].sort((a, b) => b.year - a.year || compareVietnamese(a.name, b.name))
 }
 
 /** The facet value of one honouree (URL form), or undefined when it has none. */
@@ -142,7 +141,7 @@ export function honoureeFacets(list: readonly HonoureeFields[]): Record<FacetKey
     year: build('year', [...years.keys()].sort((a, b) => Number(b) - Number(a)), (v) => v, years),
     province: build(
       'province',
-      [...provinces.keys()].sort((a, b) => collator.compare(provinceNames.get(a)!, provinceNames.get(b)!)),
+      [...provinces.keys()].sort((a, b) => compareVietnamese(provinceNames.get(a)!, provinceNames.get(b)!)),
       (v) => provinceNames.get(v) ?? v,
       provinces,
     ),

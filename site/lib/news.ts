@@ -1,4 +1,5 @@
 /** News: ordering, the RSS 2.0 feed and short descriptions for meta tags. */
+import { compareVietnamese } from '../../cms/lib/vietnamese'
 
 export interface NewsFields {
   slug?: string | null
@@ -20,7 +21,7 @@ const time = (n: NewsFields) => {
 
 /** Newest first; same day → title order, so the list is stable between builds. */
 export function sortNews<N extends NewsFields>(list: readonly N[]): N[] {
-  return [...list].sort((a, b) => time(b) - time(a) || a.title.localeCompare(b.title, 'vi'))
+  return [...list].sort((a, b) => time(b) - time(a) || compareVietnamese(a.title, b.title))
 }
 
 export const latestNews = <N extends NewsFields>(list: readonly N[], n = 3): N[] => sortNews(list).slice(0, n)

@@ -3,6 +3,7 @@
  * tone marks but not đ), with the positions of the folded letters kept in its metadata so
  * the portal shows results in proper Vietnamese. Titles are kept as written in `meta.title`.
  */
+import { decodeHTML } from 'entities'
 import { ELEMENT_NODE, parse, TEXT_NODE, type Node } from 'ultrahtml'
 
 import { foldDStroke } from '../../cms/lib/vietnamese.ts'
@@ -29,16 +30,8 @@ export type SearchRecord = {
 const BLOCK = new Set(['p', 'div', 'section', 'article', 'li', 'ul', 'ol', 'table', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dl', 'dt', 'dd', 'br', 'caption', 'figcaption', 'header', 'footer', 'nav', 'blockquote'])
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'button', 'form'])
 
-const decode = (s: string) =>
-  s
-    .replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, n) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
+// Every HTML entity, named or numeric (`&hellip;`, `&ndash;`, `&nbsp;`…), as a browser reads it.
+const decode = (s: string) => decodeHTML(s)
 
 /** The searchable section of a URL path, or undefined for pages that are not indexed. */
 export function sectionOf(pathname: string): string | undefined {

@@ -1,6 +1,6 @@
 /**
  * Editor → portal in a real browser, with the whole product running as `npm start` runs it
- * (cms/scripts/start.ts: migrations, seed, admin build, portal build, CMS on Next and the
+ * (scripts/start.ts: migrations, seed, admin build, portal build, CMS on Next and the
  * portal server) on a fresh database: the first account (the administrator) is created in
  * the admin and gives an editor an account; the editor signs in, writes and publishes a news
  * item there, and it appears on the portal with no other step; a
@@ -42,7 +42,7 @@ beforeAll(async () => {
   const [cmsPort, portalPort] = [await freePort(), await freePort()]
   cmsUrl = `http://127.0.0.1:${cmsPort}`
   portalUrl = `http://127.0.0.1:${portalPort}`
-  app = spawn(process.execPath, [path.join(root, 'cms', 'scripts', 'start.ts')], {
+  app = spawn(process.execPath, [path.join(root, 'scripts', 'start.ts')], {
     cwd: root,
     detached: true, // its own process group, so the CMS and portal children stop with it
     env: {

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-export const root = path.resolve(import.meta.dirname, '..', '..')
+export const root = path.resolve(import.meta.dirname, '..')
 
 export const env: NodeJS.ProcessEnv = {
   ...process.env,

@@ -7,8 +7,8 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { defaultPaths } from '../../site/scripts/release.ts'
-import { startPortalServer } from '../../site/server/serve.ts'
+import { defaultPaths } from '../site/scripts/release.ts'
+import { startPortalServer } from '../site/server/serve.ts'
 import { buildPortal, env, prepareDatabase, root, run } from './steps.ts'
 
 const cmsDir = path.join(root, 'cms')

@@ -1,0 +1,56 @@
+/**
+ * Everything a campaign page shows, derived from the campaign and the published collections:
+ * its current edition and yearly editions, body, parent, organisers, related documents, its
+ * phases (child campaigns), the honourees and news that name it, and its JSON-LD.
+ */
+import type { Campaign, Honouree, News, Organization, Plan } from '../../cms/payload-types'
+import { relationId } from '../../cms/lib/relations'
+import { currentEdition, editionsOf, populated, sortByStatus } from './campaigns'
+import { sortHonourees } from './honourees'
+import { sortNews } from './news'
+import { richTextToHtml, type RichTextOptions } from './richtext'
+import { campaignJsonLd } from './structured-data'
+
+/** The published collections a campaign page looks things up in. */
+export interface CampaignRelations {
+  campaigns: Campaign[]
+  honourees: Honouree[]
+  news: News[]
+}
+
+type CollectionGetter = (collection: 'campaigns' | 'honourees' | 'news') => Promise<{ data: unknown }[]>
+
+/** From a page: `await loadCampaignRelations(getCollection)` (Astro keeps the collections in memory). */
+export async function loadCampaignRelations(getCollection: CollectionGetter): Promise<CampaignRelations> {
+  const data = async <T>(name: 'campaigns' | 'honourees' | 'news') => (await getCollection(name)).map((e) => e.data as T)
+  return { campaigns: await data<Campaign>('campaigns'), honourees: await data<Honouree>('honourees'), news: await data<News>('news') }
+}
+
+/**
+ * The campaign page's data. `url` is the page's absolute URL and `site` the portal's origin
+ * (for the JSON-LD); `now` decides which edition is current.
+ */
+/** `images`: the body's images, prepared by the page (site/lib/richtext-images.ts). */
+export function campaignPage(campaign: Campaign, related: CampaignRelations, now: Date, url: string, site: URL, images?: RichTextOptions['images']) {
+  const edition = currentEdition(campaign, now)
+  const yearly = campaign.recurrence === 'yearly'
+  const [parent] = populated<Campaign>(campaign.parent)
+  const organizers = populated<Organization>(campaign.organizers)
+  const phases = sortByStatus(
+    related.campaigns.filter((c) => relationId(c.parent) === campaign.id),
+    now,
+  ).sort((a, b) => a.campaign.startDate.localeCompare(b.campaign.startDate))
+  return {
+    edition,
+    yearly,
+    editions: yearly ? editionsOf(campaign, now).reverse() : [],
+    body: richTextToHtml(campaign.body, `phong trào “${campaign.name}”`, { images }).html,
+    parent,
+    organizers,
+    plans: populated<Plan>(campaign.relatedPlans),
+    phases,
+    honourees: sortHonourees(related.honourees.filter((h) => relationId(h.campaign) === campaign.id)),
+    news: sortNews(related.news.filter((n) => (n.campaigns ?? []).some((c) => relationId(c) === campaign.id))),
+    jsonLd: campaignJsonLd({ campaign, edition, organizers, parent, url, site }),
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * The text Pagefind indexes is the text a reader sees: every HTML entity decoded (Astro and the
+ * rich-text renderer may write `&hellip;`, `&ndash;`, `&nbsp;` or numeric references).
+ */
+import { describe, expect, it } from 'vitest'
+
+import { mainText, recordFromHtml } from '../site/lib/search-records'
+
+const page = (title: string, main: string) =>
+  `<!doctype html><html lang="vi"><head><meta property="og:title" content="${title}"></head><body><main>${main}</main></body></html>`
+
+describe('search records decode HTML entities', () => {
+  it('decodes named entities beyond the basic five', () => {
+    expect(mainText(page('x', '<p>Đang cập nhật&hellip; giai đoạn 2021&ndash;2030 &mdash; “Khuyến học”&nbsp;&copy;</p>'))).toBe(
+      'Đang cập nhật… giai đoạn 2021–2030 — “Khuyến học” ©',
+    )
+  })
+
+  it('decodes numeric references and escapes once only', () => {
+    expect(mainText(page('x', '<p>&#272;&#x110;&#39;&quot;&lt;b&gt; &amp;amp;</p>'))).toBe(`ĐĐ'"<b> &amp;`)
+  })
+
+  it('decodes the title', () => {
+    const record = recordFromHtml('/tin-tuc/a/', page('Tháng khuyến học 15/8&ndash;15/9 &amp; Xuân khuyến học', '<p>x</p>'))
+    expect(record?.meta.title).toBe('Tháng khuyến học 15/8–15/9 & Xuân khuyến học')
+  })
+})
