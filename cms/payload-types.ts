@@ -731,6 +731,7 @@ export interface Page {
    * Generated from the title when empty.
    */
   slug?: string | null;
+  language: 'vi' | 'en';
   summary?: string | null;
   body?: {
     root: {
@@ -1187,6 +1188,7 @@ export interface NewsSelect<T extends boolean = true> {
 export interface PagesSelect<T extends boolean = true> {
   title?: T;
   slug?: T;
+  language?: T;
   summary?: T;
   body?: T;
   seedKey?: T;

@@ -3,6 +3,7 @@ import * as migration_20261122_023433_media_seed_key from './20261122_023433_med
 import * as migration_20261122_023626_portal_publishing from './20261122_023626_portal_publishing';
 import * as migration_20261122_051400_site_menu_and_pages from './20261122_051400_site_menu_and_pages';
 import * as migration_20261202_172342_privacy_law_91 from './20261202_172342_privacy_law_91';
+import * as migration_20261202_182652_page_language from './20261202_182652_page_language';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261202_172342_privacy_law_91.up,
     down: migration_20261202_172342_privacy_law_91.down,
-    name: '20261202_172342_privacy_law_91'
+    name: '20261202_172342_privacy_law_91',
+  },
+  {
+    up: migration_20261202_182652_page_language.up,
+    down: migration_20261202_182652_page_language.down,
+    name: '20261202_182652_page_language'
   },
 ];
