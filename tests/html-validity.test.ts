@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { seed } from '../cms/seed'
@@ -56,8 +56,11 @@ describe.runIf(java)('valid HTML (W3C Nu HTML Checker)', () => {
   async function saveOnDemandPages(): Promise<Map<string, string>> {
     const editor = await makeUser(payload, 'editor')
     const previewLinks = await Promise.all(
-      (['news', 'campaigns', 'honourees', 'plans', 'pages'] as const).map(async (collection) => {
-        const { docs: [doc] } = await payload.find({ collection, limit: 1, overrideAccess: true })
+      // One draft preview per kind of page, and the page in English.
+      (['news', 'campaigns', 'honourees', 'plans', 'pages', 'english'] as const).map(async (kind) => {
+        const collection = kind === 'english' ? 'pages' : kind
+        const where: Where = kind === 'english' ? { language: { equals: 'en' } } : {}
+        const { docs: [doc] } = await payload.find({ collection, where, limit: 1, overrideAccess: true })
         const preview = payload.collections[collection].config.admin.preview as (doc: unknown, options: unknown) => Promise<string> | string
         const link = new URL(await preview(doc, { req: { user: editor, payload }, locale: 'vi', token: null }))
         return `${link.pathname}${link.search}`
