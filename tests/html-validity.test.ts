@@ -33,12 +33,15 @@ describe.runIf(java)('valid HTML (W3C Nu HTML Checker)', () => {
   let build: PortalBuild
   let cmsApi: Awaited<ReturnType<typeof serveCmsApi>>
   let portal: Awaited<ReturnType<typeof startPortalServer>>
+  const office = { operator: 'Hội Khuyến học <tỉnh> & "Thái Bình"', contactEmail: 'vanphong@khuyenhoc.example.vn', contactPhone: '(0227) 3 831 234' }
   const onDemandDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vnu-on-demand-'))
 
   beforeAll(async () => {
     cms = await startTestCms()
     payload = cms.payload
     await seed(payload)
+    // The office's contacts shown, so that their markup is checked too (and escaped).
+    await payload.updateGlobal({ slug: 'site-settings', data: office, overrideAccess: true })
     build = await buildPortal(cms.dbFile, { PORTAL_NOW: '2026-08-20' })
     cmsApi = await serveCmsApi()
     portal = await startPortalServer({ current: build.outDir, port: 0, host: '127.0.0.1', env: { ...process.env, CMS_INTERNAL_URL: cmsApi.url }, log: () => {} })

@@ -36,6 +36,8 @@ const secrets = {
   draftPdfName: 'phu-luc-zqx-ban-nhap.pdf',
 }
 let attachedPdf: { id: number; filename?: string | null }
+// The office's contacts in the site settings, with characters that must be escaped.
+const office = { operator: 'Hội Khuyến học <tỉnh> & "Thái Bình"', contactEmail: 'vanphong@khuyenhoc.example.vn', contactPhone: '(0227) 3 831 234' }
 
 const uploadPdf = (name: string, marker: string) =>
   uploadMedia(payload, { name, mimetype: 'application/pdf', data: pdfBytes(marker), alt: `Tệp ${name}` })
@@ -72,6 +74,7 @@ beforeAll(async () => {
     draft: true,
     overrideAccess: true,
   })
+  await payload.updateGlobal({ slug: 'site-settings', data: office, overrideAccess: true })
   build = await buildPortal(cms.dbFile, { PORTAL_NOW: '2026-11-22' })
 }, 600_000)
 
@@ -117,7 +120,10 @@ describe('every published document has its page with its facts', () => {
     // The portal's own Vietnamese parts say so; the office's contacts are the footer's own.
     expect(english).toMatch(/<header class="site-header" lang="vi">/)
     expect(english).toMatch(/<footer class="site-footer" lang="vi">/)
-    expect(english).toMatch(/<h2 id="office-contact">Contact<\/h2>\s*<p>Operator: <span lang="vi">[^<]+<\/span><\/p>/)
+    const operator = 'Hội Khuyến học &lt;tỉnh&gt; &amp; &quot;Thái Bình&quot;'
+    const contacts = `<a href="mailto:${office.contactEmail}">${office.contactEmail}</a> · <a href="tel:02273831234">${office.contactPhone}</a>`
+    expect(english).toContain(`<h2 id="office-contact">Contact</h2><p>Operator: <span lang="vi">${operator}</span></p><p>Contact: ${contacts}</p>`)
+    expect(page('/')).toContain(`<p>Cơ quan quản lý: <span>${operator}</span></p><p>Liên hệ: ${contacts}</p>`)
     let pages = 0
     for (const [file, body] of filesAsText(build.clientDir)) {
       if (!file.endsWith('.html') || file.includes(`${path.sep}nhung${path.sep}`)) continue
