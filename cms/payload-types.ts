@@ -731,7 +731,7 @@ export interface Page {
    * Generated from the title when empty.
    */
   slug?: string | null;
-  language: 'vi' | 'en';
+  language?: ('vi' | 'en') | null;
   summary?: string | null;
   body?: {
     root: {

@@ -27,7 +27,7 @@ export const Pages: CollectionConfig = {
       // search engines read an English page (Decree 42/2022, art. 7) as English.
       name: 'language',
       type: 'select',
-      required: true,
+      // Not required: a required field would become a mandatory GraphQL input; empty reads as Vietnamese.
       defaultValue: 'vi',
       options: [
         { value: 'vi', label: t('Tiếng Việt', 'Vietnamese') },
