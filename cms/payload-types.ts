@@ -735,6 +735,7 @@ export interface Page {
    * Generated from the title when empty.
    */
   slug?: string | null;
+  language?: ('vi' | 'en') | null;
   summary?: string | null;
   body?: {
     root: {
@@ -1196,6 +1197,7 @@ export interface NewsSelect<T extends boolean = true> {
 export interface PagesSelect<T extends boolean = true> {
   title?: T;
   slug?: T;
+  language?: T;
   summary?: T;
   body?: T;
   bodyMedia?: T;

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
+import { ENGLISH_PAGE_PATH } from '../cms/lib/portal'
 import { formatDate } from '../cms/lib/vietnamese'
 import { seed } from '../cms/seed'
 import { loadContent, type Rec } from '../cms/seed/content'
@@ -35,6 +36,8 @@ const secrets = {
   draftPdfName: 'phu-luc-zqx-ban-nhap.pdf',
 }
 let attachedPdf: { id: number; filename?: string | null }
+// The office's contacts in the site settings, with characters that must be escaped.
+const office = { operator: 'Hội Khuyến học <tỉnh> & "Thái Bình"', contactEmail: 'vanphong@khuyenhoc.example.vn', contactPhone: '(0227) 3 831 234' }
 
 const uploadPdf = (name: string, marker: string) =>
   uploadMedia(payload, { name, mimetype: 'application/pdf', data: pdfBytes(marker), alt: `Tệp ${name}` })
@@ -71,6 +74,7 @@ beforeAll(async () => {
     draft: true,
     overrideAccess: true,
   })
+  await payload.updateGlobal({ slug: 'site-settings', data: office, overrideAccess: true })
   build = await buildPortal(cms.dbFile, { PORTAL_NOW: '2026-11-22' })
 }, 600_000)
 
@@ -107,6 +111,28 @@ describe('every published document has its page with its facts', () => {
     expect(page('/van-ban/')).toMatch(/<nav aria-label="Điều hướng chính"[\s\S]*href="\/van-ban\/" aria-current="page">Văn bản</)
   })
 
+  test('a page in English (Decree 42/2022, art. 7), linked from the footer of every page', () => {
+    const english = page(ENGLISH_PAGE_PATH)
+    const seeded = content.pages.find((p) => p.language === 'en')!
+    expect(english).toMatch(/<html lang="en"/)
+    expect(text(ENGLISH_PAGE_PATH)).toContain(seeded.title)
+    expect(text(ENGLISH_PAGE_PATH)).toContain('What the portal publishes')
+    // The portal's own Vietnamese parts say so; the office's contacts are the footer's own.
+    expect(english).toMatch(/<header class="site-header" lang="vi">/)
+    expect(english).toMatch(/<footer class="site-footer" lang="vi">/)
+    const operator = 'Hội Khuyến học &lt;tỉnh&gt; &amp; &quot;Thái Bình&quot;'
+    const contacts = `<a href="mailto:${office.contactEmail}">${office.contactEmail}</a> · <a href="tel:02273831234">${office.contactPhone}</a>`
+    expect(english).toContain(`<h2 id="office-contact">Contact</h2><p>Operator: <span lang="vi">${operator}</span></p><p>Contact: ${contacts}</p>`)
+    expect(page('/')).toContain(`<p>Cơ quan quản lý: <span>${operator}</span></p><p>Liên hệ: ${contacts}</p>`)
+    let pages = 0
+    for (const [file, body] of filesAsText(build.clientDir)) {
+      if (!file.endsWith('.html') || file.includes(`${path.sep}nhung${path.sep}`)) continue
+      pages++
+      expect(body, file).toContain(`<a href="${ENGLISH_PAGE_PATH}" lang="en" hreflang="en">English</a>`)
+    }
+    expect(pages).toBeGreaterThan(100)
+  })
+
   test('illustrative honourees say so', async () => {
     const h = published(content.honourees)[0]
     expect(text(`/dien-hinh/${await slugOf('honourees', h.key)}/`)).toContain('Dữ liệu minh họa')
@@ -126,6 +152,7 @@ describe('every published document has its page with its facts', () => {
     for (const p of content.plans) expect(sitemap).toContain(`/van-ban/${await slugOf('plans', p.key)}/`)
     for (const h of published(content.honourees)) expect(sitemap).toContain(`/dien-hinh/${await slugOf('honourees', h.key)}/`)
     for (const p of content.pages) expect(sitemap).toContain(`/trang/${await slugOf('pages', p.key)}/`)
+    expect(sitemap).toContain(ENGLISH_PAGE_PATH)
     const rss = fs.readFileSync(path.join(build.clientDir, 'tin-tuc', 'rss.xml'), 'utf8')
     for (const n of content.news) expect(rss).toContain(n.title)
   })
@@ -153,10 +180,11 @@ test('no draft, unpublished or private content is in any output file', () => {
   expect(files).toBeGreaterThan(50)
 })
 
-test('every page is Vietnamese with exactly one h1', () => {
+test('every page is Vietnamese with exactly one h1, but the page in English', () => {
+  const english = pagePath(build.clientDir, ENGLISH_PAGE_PATH)
   for (const [file, body] of filesAsText(build.clientDir)) {
     if (!file.endsWith('.html')) continue
-    expect(body, file).toMatch(/<html lang="vi"/)
+    expect(body, file).toMatch(file === english ? /<html lang="en"/ : /<html lang="vi"/)
     expect(body.match(/<h1[\s>]/g)?.length ?? 0, file).toBe(1)
   }
 })
@@ -193,6 +221,11 @@ describe('search without diacritics (đ → d included), word by word', () => {
     }
     const results = await find(query)
     expect(results.some((r) => r.text.includes(phrase))).toBe(true)
+  })
+
+  test('the page in English is found by its English words', async () => {
+    const urls = (await find('honourees publishes')).map((r) => new URL(r.url, 'http://x').pathname)
+    expect(urls).toContain(ENGLISH_PAGE_PATH)
   })
 
   test('excerpts and titles are in proper Vietnamese', async () => {

@@ -20,6 +20,20 @@ export const Pages: CollectionConfig = {
   fields: [
     { name: 'title', type: 'text', required: true, label: t('Tiêu đề', 'Title') },
     slugField('title'),
+    {
+      // The portal marks the page with this language (<html lang>), so that screen readers and
+      // search engines read an English page (Decree 42/2022, art. 7) as English.
+      name: 'language',
+      type: 'select',
+      // Not required: a required field would become a mandatory GraphQL input; empty reads as Vietnamese.
+      defaultValue: 'vi',
+      options: [
+        { value: 'vi', label: t('Tiếng Việt', 'Vietnamese') },
+        { value: 'en', label: t('Tiếng Anh', 'English') },
+      ],
+      label: t('Ngôn ngữ của trang', 'Language of the page'),
+      admin: { position: 'sidebar' },
+    },
     { name: 'summary', type: 'textarea', label: t('Tóm tắt', 'Summary') },
     richTextField({ name: 'body', label: t('Nội dung', 'Body') }),
     bodyMediaField(),

@@ -15,6 +15,12 @@ export const defaultNavigation: PortalLink[] = [
   { label: 'Tìm kiếm', link: '/tim-kiem/' },
 ]
 
+/**
+ * The page in English (Decree 42/2022, art. 7), seeded from content/pages/english.md. The
+ * footer always links to it, whatever the footer links edited in the CMS are.
+ */
+export const ENGLISH_PAGE_PATH = '/trang/english/'
+
 /** Footer links to the information pages seeded from content/pages. */
 export const defaultFooterLinks: PortalLink[] = [
   { label: 'Giới thiệu', link: '/trang/gioi-thieu/' },

@@ -52,7 +52,7 @@ const schema: Record<keyof Content, { allowed: string[]; required: string[] }> =
     required: ['key', 'title', 'publishedAt', 'body'],
   },
   // `slug` fixes the address the default footer links to (cms/lib/portal.ts).
-  pages: { allowed: ['key', 'slug', 'title', 'summary', 'body'], required: ['key', 'slug', 'title', 'body'] },
+  pages: { allowed: ['key', 'slug', 'language', 'title', 'summary', 'body'], required: ['key', 'slug', 'title', 'body'] },
   honourees: {
     allowed: ['key', 'name', 'kind', 'locality', 'organization', 'award', 'awardTitle', 'decisionNumber', 'decisionDate', 'decisionIssuer', 'year', 'campaign', 'story', 'consent', 'privateContact', 'status', 'illustrative', 'photos'],
     required: ['key', 'name', 'kind', 'award', 'year'],

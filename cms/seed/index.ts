@@ -101,7 +101,7 @@ class Seeder {
       heroImage: this.ref('media', r.heroImage),
     }))
 
-    await this.upsertAll('pages', c.pages, (r) => ({ slug: r.slug, title: r.title, summary: r.summary, body: this.toLexical(r.body) }))
+    await this.upsertAll('pages', c.pages, (r) => ({ slug: r.slug, language: r.language ?? 'vi', title: r.title, summary: r.summary, body: this.toLexical(r.body) }))
 
     await this.upsertAll(
       'honourees',

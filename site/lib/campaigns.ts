@@ -159,6 +159,13 @@ export function formatDay(day: string): string {
   return `${pad(d)}/${m}/${y}`
 }
 
+const englishDay = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' })
+
+/** A day for the English page: '2026-12-02' → '2 December 2026'. */
+export function formatDayEnglish(day: string): string {
+  return englishDay.format(new Date(`${calendarDay(day)}T00:00:00Z`))
+}
+
 /** "15/8 – 15/9/2026"; "02/10/2026" for one day; both years when they differ. */
 export function formatDateRange(start: string, end: string): string {
   const s = calendarDay(start)

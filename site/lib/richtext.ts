@@ -178,7 +178,8 @@ function portalConverters(headings: Heading[], options: RichTextOptions = {}): O
     listitem: ({ node, nodesToHTML, parent }) => {
       const children = childrenOf(node, nodesToHTML).join('')
       const hasSubLists = Array.isArray(node.children) && node.children.some((c: unknown) => isRecord(c) && c.type === 'list')
-      const value = intIn(node.value, 0, 1_000_000)
+      // `value` (the item's number) is valid HTML only inside an <ol>.
+      const value = isRecord(parent) && parent.listType === 'number' ? intIn(node.value, 0, 1_000_000) : undefined
       const valueAttr = value === undefined ? '' : ` value="${value}"`
       const css = blockCss(node, { indent: false })
       if (isRecord(parent) && parent.listType === 'check') {

@@ -32,13 +32,13 @@ async function violations(page: Page) {
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} (${n.failureSummary?.split('\n')[1]?.trim() ?? ''})`).join('; ')}`)
 }
 
-test('home, a plan, a campaign, the dashboard, an indicator, an honouree, an information page, search results and the embeds', async () => {
+test('home, a plan, a campaign, the dashboard, an indicator, an honouree, an information page, the page in English, search results and the embeds', async () => {
   const page = await browser.newPage()
   const plan = await firstDetail(page, '/van-ban/')
   const campaign = await firstDetail(page, '/phong-trao/')
   const indicator = await firstDetail(page, '/tien-do/')
   const honouree = await firstDetail(page, '/dien-hinh/')
-  const paths = ['/', plan, campaign, '/tien-do/', indicator, honouree, '/trang/bao-ve-du-lieu-ca-nhan/', '/tim-kiem/?q=khuyen+hoc', `/nhung${campaign}`, `/nhung${indicator}`, `/nhung${honouree}`]
+  const paths = ['/', plan, campaign, '/tien-do/', indicator, honouree, '/trang/bao-ve-du-lieu-ca-nhan/', '/trang/english/', '/tim-kiem/?q=khuyen+hoc', `/nhung${campaign}`, `/nhung${indicator}`, `/nhung${honouree}`]
   const found: Record<string, string[]> = {}
   for (const path of paths) {
     await page.goto(`${portal}${path}`)

@@ -4,6 +4,7 @@ import * as migration_20261122_023626_portal_publishing from './20261122_023626_
 import * as migration_20261122_051400_site_menu_and_pages from './20261122_051400_site_menu_and_pages';
 import * as migration_20261202_172342_privacy_law_91 from './20261202_172342_privacy_law_91';
 import * as migration_20261202_182435_rich_text_media from './20261202_182435_rich_text_media';
+import * as migration_20261202_182652_page_language from './20261202_182652_page_language';
 
 export const migrations = [
   {
@@ -35,5 +36,10 @@ export const migrations = [
     up: migration_20261202_182435_rich_text_media.up,
     down: migration_20261202_182435_rich_text_media.down,
     name: '20261202_182435_rich_text_media'
+  },
+  {
+    up: migration_20261202_182652_page_language.up,
+    down: migration_20261202_182652_page_language.down,
+    name: '20261202_182652_page_language'
   },
 ];
