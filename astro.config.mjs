@@ -1,7 +1,11 @@
 // The public portal: Astro builds every page statically from published CMS content;
 // @astrojs/node serves the result (and later, on-demand routes such as draft preview).
 import node from '@astrojs/node'
+import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
+
+import portalRoutes from './site/integrations/routes.ts'
+import { isListedInSitemap } from './site/lib/routes.ts'
 
 export default defineConfig({
   srcDir: './site',
@@ -15,6 +19,13 @@ export default defineConfig({
   build: { format: 'directory' },
   server: { port: Number(process.env.PORTAL_PORT ?? 4321), host: true },
   devToolbar: { enabled: false },
+  integrations: [
+    // sitemap-index.xml + sitemap-0.xml from the pages actually built (a withdrawn honouree has
+    // no page, so no entry); embeds, previews, redirects and the 404 page are left out.
+    sitemap({ filter: (page) => isListedInSitemap(new URL(page).pathname) }),
+    // After sitemap: redirect pages for retired paths, /sitemap.xml as a copy of the index.
+    portalRoutes(),
+  ],
   // Content-Security-Policy on every page (a <meta> on prerendered pages, a header on on-demand
   // ones): scripts only from this origin or with the hash Astro computes for each inline one —
   // never 'unsafe-inline' — so injected markup cannot run script. frame-ancestors cannot be set

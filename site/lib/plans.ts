@@ -10,6 +10,18 @@
 import type { Indicator, Organization, Plan, Topic } from '../../cms/payload-types'
 import { formatDate, formatDocDate, formatMeasure, label, labels } from './format'
 import { richTextToHtml, type Heading } from './richtext'
+import {
+  attachmentPath,
+  indicatorPath,
+  organizationPath,
+  planFilterParam,
+  planFilterSegments,
+  planIssuerPath,
+  planPath,
+  planTopicPath,
+  planTypePath,
+  planYearPath,
+} from './routes'
 
 const { documentTypes, leadershipRoles, organizationKinds, organizationLevels, taskStatuses } = labels
 
@@ -23,22 +35,6 @@ const byText = <T>(text: (item: T) => string) => (a: T, b: T) => collator.compar
 /** Id of a relationship value, populated or not. */
 export const refId = <T extends { id: number }>(value: Ref<T>): number | undefined =>
   value == null ? undefined : typeof value === 'number' ? value : value.id
-
-// ── URLs ────────────────────────────────────────────────────────────────────
-
-export const plansUrl = '/van-ban/'
-export const organizationsUrl = '/co-quan/'
-export const planUrl = (plan: Pick<Plan, 'slug' | 'id'>) => `/van-ban/${plan.slug ?? plan.id}/`
-export const organizationUrl = (org: Pick<Organization, 'slug' | 'id'>) => `/co-quan/${org.slug ?? org.id}/`
-/** Indicator progress page (built in the /tien-do/ section). */
-export const indicatorUrl = (indicator: Pick<Indicator, 'slug' | 'id'>) => `/tien-do/${indicator.slug ?? indicator.id}/`
-/** Path segment of each filter's static listing pages (/van-ban/<segment>/<value>/). */
-export const filterSegments = { year: 'nam', type: 'loai', issuer: 'co-quan', topic: 'chu-de' } as const
-const filterUrl = (kind: keyof typeof filterSegments, value: string | number) => `/van-ban/${filterSegments[kind]}/${value}/`
-export const yearFilterUrl = (year: number) => filterUrl('year', year)
-export const typeFilterUrl = (type: string) => filterUrl('type', type)
-export const issuerFilterUrl = (org: Pick<Organization, 'slug' | 'id'>) => filterUrl('issuer', org.slug ?? org.id)
-export const topicFilterUrl = (topic: Pick<Topic, 'slug' | 'id'>) => filterUrl('topic', topic.slug ?? topic.id)
 
 // ── The index: published documents and what they refer to ───────────────────
 
@@ -152,19 +148,19 @@ export interface PlanListItem {
 export function planListItem(index: PlanIndex, plan: Plan): PlanListItem {
   return {
     plan,
-    url: planUrl(plan),
+    url: planPath(plan),
     heading: planHeading(plan),
     number: numberText(plan),
     type: typeLabel(plan),
     title: plan.title,
-    issuers: issuersOf(index, plan).map((o) => ({ name: o.name, url: organizationUrl(o) })),
+    issuers: issuersOf(index, plan).map((o) => ({ name: o.name, url: organizationPath(o) })),
     date: planDateText(plan),
     isoDate: plan.issueDate?.slice(0, 10),
     year: plan.year,
   }
 }
 
-export type FilterKind = keyof typeof filterSegments
+export type FilterKind = keyof typeof planFilterSegments
 
 export interface FilterChoice {
   kind: FilterKind
@@ -204,27 +200,27 @@ export function planFilters(index: PlanIndex): FilterGroup[] {
     {
       kind: 'year',
       title: 'Năm ban hành',
-      choices: years.map((y) => choice('year', String(y), String(y), yearFilterUrl(y), plans.filter((p) => p.year === y))),
+      choices: years.map((y) => choice('year', String(y), String(y), planYearPath(y), plans.filter((p) => p.year === y))),
     },
     {
       kind: 'type',
       title: 'Loại văn bản',
       choices: types.map((t) =>
-        choice('type', t.value, t.label.vi, typeFilterUrl(t.value), plans.filter((p) => p.documentType === t.value)),
+        choice('type', planFilterParam('type', t.value), t.label.vi, planTypePath(t.value), plans.filter((p) => p.documentType === t.value)),
       ),
     },
     {
       kind: 'issuer',
       title: 'Cơ quan ban hành',
       choices: issuers.map((o) =>
-        choice('issuer', o.slug ?? String(o.id), o.name, issuerFilterUrl(o), plans.filter((p) => p.issuers.some((i) => refId(i) === o.id))),
+        choice('issuer', o.slug ?? String(o.id), o.name, planIssuerPath(o), plans.filter((p) => p.issuers.some((i) => refId(i) === o.id))),
       ),
     },
     {
       kind: 'topic',
       title: 'Chủ đề',
       choices: topics.map((t) =>
-        choice('topic', t.slug ?? String(t.id), t.name, topicFilterUrl(t), plans.filter((p) => (p.topics ?? []).some((x) => refId(x) === t.id))),
+        choice('topic', t.slug ?? String(t.id), t.name, planTopicPath(t), plans.filter((p) => (p.topics ?? []).some((x) => refId(x) === t.id))),
       ),
     },
   ]
@@ -247,7 +243,7 @@ export function filterHeading(c: FilterChoice): string {
 /** getStaticPaths of every filtered listing: /van-ban/<segment>/<value>/, the choice as props. */
 export function filterPaths(index: PlanIndex) {
   return planFilters(index).flatMap((group) =>
-    group.choices.map((choice) => ({ params: { facet: filterSegments[group.kind], value: choice.param }, props: { choice } })),
+    group.choices.map((choice) => ({ params: { facet: planFilterSegments[group.kind], value: choice.param }, props: { choice } })),
   )
 }
 
@@ -294,8 +290,8 @@ export function linkedPlanCitation(index: PlanIndex, plan: Plan): Citation {
   const when = plan.issueDate ? ` ngày ${formatDate(plan.issueDate)}` : plan.issueDateText ? ` ${plan.issueDateText}` : ''
   const who = issuers ? ` của ${issuers}` : ''
   if (!plan.documentNumber)
-    return { plan, url: planUrl(plan), linkText: plan.title, text: ` (${typeLabel(plan).toLocaleLowerCase('vi')} không số${when}${who})` }
-  return { plan, url: planUrl(plan), linkText: planHeading(plan), text: `${when}${who}`, title: plan.title }
+    return { plan, url: planPath(plan), linkText: plan.title, text: ` (${typeLabel(plan).toLocaleLowerCase('vi')} không số${when}${who})` }
+  return { plan, url: planPath(plan), linkText: planHeading(plan), text: `${when}${who}`, title: plan.title }
 }
 
 export const legalBasisOf = (index: PlanIndex, plan: Plan) => (plan.legalBasis ?? []).map((e) => citation(index, e))
@@ -396,7 +392,7 @@ export interface OrgRef {
   name: string
   url?: string
 }
-const orgRef = (org: Organization): OrgRef => ({ name: org.name, url: organizationUrl(org) })
+const orgRef = (org: Organization): OrgRef => ({ name: org.name, url: organizationPath(org) })
 
 export interface PlanFacts {
   number: string
@@ -436,7 +432,7 @@ export function planFacts(index: PlanIndex, plan: Plan): PlanFacts {
     signer,
     period,
     year: plan.year,
-    topics: topicsOf(index, plan).map((t) => ({ name: t.name, url: topicFilterUrl(t) })),
+    topics: topicsOf(index, plan).map((t) => ({ name: t.name, url: planTopicPath(t) })),
     createdAt: formatDate(plan.createdAt),
     updatedAt: formatDate(plan.updatedAt),
   }
@@ -531,7 +527,7 @@ export function tasksOfOrganization(index: PlanIndex, org: Organization, role: '
         out.push({
           task: taskView(index, task, i),
           plan,
-          planUrl: planUrl(plan),
+          planUrl: planPath(plan),
           planReference: planReference(plan),
           group: task.group ?? undefined,
         })
@@ -578,13 +574,10 @@ export function targetsOfPlan(index: PlanIndex, plan: Plan): TargetGroup[] {
       .filter((t) => refId(t.sourcePlan) === plan.id)
       .sort((a, b) => a.year - b.year || collator.compare(a.scope, b.scope))
       .map((t) => ({ year: t.year, scope: t.scope, value: formatMeasure(t.value, indicator.unit), note: t.note ?? undefined }))
-    if (rows.length) groups.push({ indicator, name: indicator.name, code: indicator.code, url: indicatorUrl(indicator), rows })
+    if (rows.length) groups.push({ indicator, name: indicator.name, code: indicator.code, url: indicatorPath(indicator), rows })
   }
   return groups
 }
-
-/** Where the portal serves an attached file (copied from the CMS media folder at build time). */
-export const attachmentFileUrl = (filename: string) => `/tai-lieu/${encodeURIComponent(filename)}`
 
 type AttachedFile = { filename: string; url?: string | null; mimeType?: string | null; filesize?: number | null; updatedAt: string }
 
@@ -607,13 +600,13 @@ export function attachedFiles(index: PlanIndex): AttachedFile[] {
  * portal publishes; a staff preview links the CMS's own file instead, since a file attached
  * only in the draft is not on the portal yet.
  */
-export function attachmentsOf(index: PlanIndex, plan: Plan, fileUrl: (file: AttachedFile) => string | undefined = (f) => attachmentFileUrl(f.filename)) {
+export function attachmentsOf(index: PlanIndex, plan: Plan, fileUrl: (file: AttachedFile) => string | undefined = (f) => attachmentPath(f.filename)) {
   return (plan.attachments ?? []).map((a) => {
     const linked = resolve(index.planById, a.plan)
     const file = attachedFile(a)
     return {
       title: a.title,
-      url: linked ? planUrl(linked) : file ? fileUrl(file) : undefined,
+      url: linked ? planPath(linked) : file ? fileUrl(file) : undefined,
       kind: linked ? ('plan' as const) : file ? ('file' as const) : undefined,
       fileInfo: file?.mimeType ? fileInfo(file.mimeType, file.filesize) : undefined,
     }
@@ -629,7 +622,7 @@ function fileInfo(mime: string, size?: number | null): string {
 export function recipientsOf(index: PlanIndex, plan: Plan) {
   return (plan.recipients ?? []).map((r) => {
     const org = resolve(index.orgById, r.organization)
-    return { name: r.name, url: org ? organizationUrl(org) : undefined, orgName: org && org.name !== r.name ? org.name : undefined }
+    return { name: r.name, url: org ? organizationPath(org) : undefined, orgName: org && org.name !== r.name ? org.name : undefined }
   })
 }
 
@@ -641,12 +634,12 @@ export function planJsonLd(index: PlanIndex, plan: Plan, site: URL | undefined):
   const issuers = issuersOf(index, plan).map((o) => ({
     '@type': 'GovernmentOrganization',
     name: o.name,
-    url: abs(organizationUrl(o)),
+    url: abs(organizationPath(o)),
   }))
   const basedOn = (plan.legalBasis ?? [])
     .map((e) => resolve(index.planById, e.plan))
     .filter((p): p is Plan => p != null)
-    .map((p) => abs(planUrl(p)))
+    .map((p) => abs(planPath(p)))
   const date = plan.issueDate?.slice(0, 10)
   return {
     '@context': 'https://schema.org',
@@ -661,7 +654,7 @@ export function planJsonLd(index: PlanIndex, plan: Plan, site: URL | undefined):
     ...(basedOn.length ? { isBasedOn: basedOn } : {}),
     keywords: topicsOf(index, plan).map((t) => t.name).join(', ') || undefined,
     inLanguage: 'vi',
-    url: abs(planUrl(plan)),
+    url: abs(planPath(plan)),
     dateModified: plan.updatedAt,
   }
 }
@@ -695,7 +688,7 @@ export function orgListItem(index: PlanIndex, org: Organization): OrgListItem {
   return {
     org,
     name: org.name,
-    url: organizationUrl(org),
+    url: organizationPath(org),
     kind: kindLabel(org),
     shortName: org.shortName && org.shortName !== org.name ? org.shortName : undefined,
     successor: successor ? orgRef(successor) : undefined,
@@ -817,11 +810,11 @@ export function organizationJsonLd(index: PlanIndex, org: Organization, site: UR
     name: org.name,
     ...(org.shortName ? { alternateName: org.shortName } : {}),
     ...(org.description ? { description: org.description } : {}),
-    ...(parent ? { parentOrganization: { '@type': 'GovernmentOrganization', name: parent.name, url: abs(organizationUrl(parent)) } } : {}),
+    ...(parent ? { parentOrganization: { '@type': 'GovernmentOrganization', name: parent.name, url: abs(organizationPath(parent)) } } : {}),
     ...(org.activeFrom ? { foundingDate: org.activeFrom.slice(0, 10) } : {}),
     ...(org.activeTo ? { dissolutionDate: org.activeTo.slice(0, 10) } : {}),
     ...(org.province ? { areaServed: org.province } : {}),
-    url: abs(organizationUrl(org)),
+    url: abs(organizationPath(org)),
   }
 }
 

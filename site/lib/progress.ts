@@ -7,6 +7,7 @@
  * the HTML tables, the SVG labels, the CSV and the JSON are all made from its rows.
  */
 import { formatCompact, formatMeasure, formatNumber, formatPercent, label, labels, slugify } from './format'
+import { indicatorPath, planPath } from './routes'
 
 // ── Input shapes (the parts of the Payload documents used here) ──────────────────────────
 
@@ -75,13 +76,6 @@ const byId = (a: { id: Id }, b: { id: Id }) => compareIds(a.id, b.id)
 
 const collator = new Intl.Collator('vi')
 
-export const indicatorHref = (slug: string) => `/tien-do/${slug}/`
-export const indicatorCsvHref = (slug: string) => `/tien-do/${slug}.csv`
-export const indicatorJsonHref = (slug: string) => `/tien-do/${slug}.json`
-export const ALL_CSV_HREF = '/tien-do/du-lieu.csv'
-export const ALL_JSON_HREF = '/tien-do/du-lieu.json'
-export const planHref = (slug: string) => `/van-ban/${slug}/`
-
 export const indicatorSlug = (indicator: Pick<IndicatorLike, 'id' | 'slug'>) => indicator.slug ?? String(indicator.id)
 
 export const directionLabel = (direction: string) => label(labels.indicatorDirections, direction)
@@ -112,7 +106,7 @@ export function planRef(value: Id | PlanLike | null | undefined, plansById?: Rea
     label: documentNumber ?? title,
     title,
     documentNumber,
-    href: plan.slug ? planHref(plan.slug) : null,
+    href: plan.slug ? planPath(plan.slug) : null,
   }
 }
 
@@ -516,7 +510,7 @@ export function progressCards(indicator: IndicatorLike, rows: readonly DataRow[]
     return {
       indicatorId: indicator.id,
       slug,
-      href: indicatorHref(slug),
+      href: indicatorPath(slug),
       code: indicator.code,
       name: indicator.name,
       unit: indicator.unit,
