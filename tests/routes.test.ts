@@ -13,12 +13,13 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { awardKinds, awardKindSlugs, documentTypes, documentTypeSlugs, honoureeKinds, honoureeKindSlugs, type Option } from '../cms/fields/options'
+import { defaultFooterLinks, defaultNavigation } from '../cms/lib/portal'
 import { slugify, SLUG_PATTERN } from '../cms/lib/vietnamese'
 import { seed } from '../cms/seed'
 import type { News } from '../cms/payload-types'
 import { sortNews } from '../site/lib/news'
 import { readRedirects } from '../site/lib/redirects'
-import { honoureeFilterPath, isListedInSitemap, legacyRedirects, newsPath, planTypePath } from '../site/lib/routes'
+import { honoureeFilterPath, isListedInSitemap, legacyRedirects, newsPath, planTypePath, searchPath } from '../site/lib/routes'
 import { startTestCms, type TestCms } from './helpers/payload'
 import { buildPortal, sitemapUrls, type PortalBuild } from './helpers/portal'
 import { freePort, serveBuild, type Served } from './helpers/serve-build'
@@ -105,6 +106,12 @@ describe('a real build', () => {
     expect(listed.sort()).toEqual([...expected, '/tim-kiem/'].sort())
     expect(listed.every(isListedInSitemap)).toBe(true)
     expect(new Set(listed).size).toBe(listed.length)
+  })
+
+  test('the default menu and footer links (cms/lib/portal.ts) lead to built pages', () => {
+    for (const { link } of [...defaultNavigation, ...defaultFooterLinks]) {
+      expect(fs.existsSync(path.join(build.clientDir, link, 'index.html')) || link === searchPath(), link).toBe(true)
+    }
   })
 
   test('robots.txt points at the sitemap index, and /sitemap.xml is that index', () => {
