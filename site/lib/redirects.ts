@@ -16,13 +16,14 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPE
 /** Beside client/ in each release, so it is not itself a public file. */
 export const REDIRECTS_FILE = 'redirects.json'
 
-/** The page left at an old path: Vietnamese, not indexed, pointing to the new page. */
+/** The page left at an old path: Vietnamese, not indexed, no script allowed, pointing to the new page. */
 export function redirectPage(to: string, absoluteTo: string): string {
   const href = escapeHtml(to)
   return `<!doctype html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="content-security-policy" content="default-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'">
 <title>Trang đã chuyển địa chỉ</title>
 <meta http-equiv="refresh" content="0;url=${href}">
 <meta name="robots" content="noindex">
