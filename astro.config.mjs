@@ -1,16 +1,21 @@
 // The public portal: Astro builds every page statically from published CMS content;
 // @astrojs/node serves the result (and later, on-demand routes such as draft preview).
+import path from 'node:path'
+
 import node from '@astrojs/node'
 import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
 
 import portalRoutes from './site/integrations/routes.ts'
 import { isListedInSitemap } from './site/lib/routes.ts'
+import { withLastmod } from './site/lib/sitemap.ts'
+
+const outDir = process.env.ASTRO_OUT_DIR ?? './dist'
 
 export default defineConfig({
   srcDir: './site',
   publicDir: './public',
-  outDir: process.env.ASTRO_OUT_DIR ?? './dist',
+  outDir,
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   output: 'static',
@@ -22,7 +27,8 @@ export default defineConfig({
   integrations: [
     // sitemap-index.xml + sitemap-0.xml from the pages actually built (a withdrawn honouree has
     // no page, so no entry); embeds, previews, redirects and the 404 page are left out.
-    sitemap({ filter: (page) => isListedInSitemap(new URL(page).pathname) }),
+    // <lastmod> from each document's updatedAt, recorded by the build (site/lib/sitemap.ts).
+    sitemap({ filter: (page) => isListedInSitemap(new URL(page).pathname), serialize: withLastmod(path.resolve(outDir, 'client')) }),
     // After sitemap: redirect pages for retired paths, /sitemap.xml as a copy of the index.
     portalRoutes(),
   ],

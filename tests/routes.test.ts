@@ -19,7 +19,7 @@ import { seed } from '../cms/seed'
 import type { News } from '../cms/payload-types'
 import { sortNews } from '../site/lib/news'
 import { readRedirects } from '../site/lib/redirects'
-import { honoureeFilterPath, isListedInSitemap, legacyRedirects, newsPath, planTypePath, searchPath } from '../site/lib/routes'
+import { honoureeFilterPath, isListedInSitemap, legacyRedirects, newsPath, planPath, planTypePath, searchPath } from '../site/lib/routes'
 import { startTestCms, type TestCms } from './helpers/payload'
 import { buildPortal, sitemapUrls, type PortalBuild } from './helpers/portal'
 import { freePort, serveBuild, type Served } from './helpers/serve-build'
@@ -106,6 +106,18 @@ describe('a real build', () => {
     expect(listed.sort()).toEqual([...expected, '/tim-kiem/'].sort())
     expect(listed.every(isListedInSitemap)).toBe(true)
     expect(new Set(listed).size).toBe(listed.length)
+  })
+
+  test('sitemap entries carry each document’s last change; the file it came from is not published', async () => {
+    const xml = fs.readFileSync(path.join(build.clientDir, 'sitemap-0.xml'), 'utf8')
+    expect(XMLValidator.validate(xml)).toBe(true)
+    const entries = new XMLParser({ isArray: (name) => name === 'url' }).parse(xml).urlset.url as { loc: string; lastmod?: string }[]
+    const lastmodOf = (p: string) => entries.find((e) => e.loc === `http://localhost:4321${p}`)?.lastmod
+    const plans = (await payload.find({ collection: 'plans', where: { _status: { equals: 'published' } }, limit: 0, overrideAccess: true })).docs
+    for (const plan of plans) expect(lastmodOf(planPath(plan)), plan.slug ?? '').toBe(new Date(plan.updatedAt).toISOString())
+    expect(lastmodOf('/van-ban/')).toBe(plans.map((p) => new Date(p.updatedAt).toISOString()).sort().at(-1))
+    expect(lastmodOf('/')).toBeDefined()
+    expect(fs.existsSync(path.join(build.clientDir, 'sitemap-lastmod.json'))).toBe(false)
   })
 
   test('the default menu and footer links (cms/lib/portal.ts) lead to built pages', () => {

@@ -23,13 +23,14 @@ export function redirectPage(to: string, absoluteTo: string): string {
 <html lang="vi">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="content-security-policy" content="default-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'">
+<meta http-equiv="content-security-policy" content="default-src 'none'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'">
 <title>Trang đã chuyển địa chỉ</title>
 <meta http-equiv="refresh" content="0;url=${href}">
 <meta name="robots" content="noindex">
 <link rel="canonical" href="${escapeHtml(absoluteTo)}">
 </head>
 <body>
+<h1>Trang đã chuyển địa chỉ</h1>
 <p>Trang này đã chuyển đến <a href="${href}">${href}</a>.</p>
 </body>
 </html>
