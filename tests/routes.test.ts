@@ -15,11 +15,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { awardKinds, awardKindSlugs, documentTypes, documentTypeSlugs, honoureeKinds, honoureeKindSlugs, type Option } from '../cms/fields/options'
 import { defaultFooterLinks, defaultNavigation } from '../cms/lib/portal'
 import { slugify, SLUG_PATTERN } from '../cms/lib/vietnamese'
+import { previewableCollections, previewPath as cmsPreviewPath } from '../cms/publishing/preview'
 import { seed } from '../cms/seed'
 import type { News } from '../cms/payload-types'
 import { sortNews } from '../site/lib/news'
 import { readRedirects } from '../site/lib/redirects'
-import { honoureeFilterPath, isListedInSitemap, legacyRedirects, newsPath, planPath, planTypePath, searchPath } from '../site/lib/routes'
+import { honoureeFilterPath, isListedInSitemap, legacyRedirects, newsPath, planPath, planTypePath, previewPath, searchPath } from '../site/lib/routes'
 import { startTestCms, type TestCms } from './helpers/payload'
 import { buildPortal, sitemapUrls, type PortalBuild } from './helpers/portal'
 import { freePort, serveBuild, type Served } from './helpers/serve-build'
@@ -51,6 +52,10 @@ describe('option slugs', () => {
     expect(redirects['/van-ban/loai/dispatch/']).toBe('/van-ban/loai/cong-van/')
     expect(Object.keys(redirects)).toHaveLength(documentTypes.length + honoureeKinds.length + awardKinds.length)
   })
+})
+
+test('the CMS’s preview links open the portal’s preview route', () => {
+  for (const collection of previewableCollections) expect(cmsPreviewPath(collection, 42)).toBe(previewPath(collection, 42))
 })
 
 describe('a real build', () => {

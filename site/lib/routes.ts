@@ -129,6 +129,8 @@ export const oembedPath = () => '/oembed'
 // ── Draft preview (staff only, rendered on demand) ───────────────────────────
 
 export const PREVIEW_ROOT = '/xem-truoc/'
+/** A draft's preview page (site/pages/xem-truoc/[collection]/[id].astro); the CMS builds the same path in cms/publishing/preview.ts (tested equal). */
+export const previewPath = (collection: string, id: string | number) => `${PREVIEW_ROOT}${collection}/${id}/`
 
 // ── Links inside rich text ───────────────────────────────────────────────────
 
