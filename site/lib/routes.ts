@@ -36,7 +36,7 @@ export const planPath = (plan: Linkable) => `/van-ban/${segment(plan)}/`
 
 /** Path segment of each document filter's listing pages: /van-ban/<segment>/<value>/. */
 export const planFilterSegments = { year: 'nam', type: 'loai', issuer: 'co-quan', topic: 'chu-de' } as const
-export type PlanFilterKind = keyof typeof planFilterSegments
+type PlanFilterKind = keyof typeof planFilterSegments
 
 /** The URL value of a document filter: the year, the type's Vietnamese slug, the issuer's or topic's slug. */
 export function planFilterParam(kind: 'year', value: number | string): string
@@ -110,7 +110,6 @@ export const infoPagePath = (page: Linkable) => `/trang/${segment(page)}/`
 /** Files attached to published documents, copied into the release. */
 export const ATTACHMENT_PREFIX = '/tai-lieu/'
 export const attachmentPath = (filename: string) => `${ATTACHMENT_PREFIX}${encodeURIComponent(filename)}`
-export const attachmentListPath = () => '/tai-lieu.json'
 
 // ── Embeds and oEmbed (/nhung/) ──────────────────────────────────────────────
 
