@@ -11,6 +11,7 @@ import path from 'node:path'
 
 import { BuildQueue, PORTAL_BUILD_SLUG, releaseScriptRunner, setPortalBuildQueue } from '../cms/publishing/buildQueue.ts'
 import { seed } from '../cms/seed/index.ts'
+import { campaignPath, honoureeFilterPath, honoureePath, honoureesPath, newsListPath, newsPath } from '../site/lib/routes.ts'
 import { releaseEnvIn } from '../site/scripts/release.ts'
 import { startPortalServer } from '../site/server/serve.ts'
 import { makeUser, startTestCms } from '../tests/helpers/payload.ts'
@@ -68,7 +69,7 @@ await timeToLive(
   'news item, publish → served',
   async () => {
     const news = await payload.create({ collection: 'news', data: { title: `Tin mới ${marker}`, _status: 'published' } as never, user: editor, overrideAccess: false })
-    return [`/tin-tuc/${news.slug}/`, '/tin-tuc/']
+    return [newsPath(news), newsListPath()]
   },
   (body) => body.includes(marker),
 )
@@ -78,7 +79,7 @@ await timeToLive(
   'honouree on many pages, rename → served everywhere',
   async () => {
     await payload.update({ collection: 'honourees', id: honouree.id, data: { name: `${honouree.name} ${marker}H`, _status: 'published' } as never, user: editor, overrideAccess: false })
-    return [`/dien-hinh/${honouree.slug}/`, '/dien-hinh/', `/dien-hinh/nam/${honouree.year}/`, `/phong-trao/${campaign.slug}/`]
+    return [honoureePath(honouree), honoureesPath(), honoureeFilterPath('year', String(honouree.year)), campaignPath(campaign)]
   },
   (body) => body.includes(`${marker}H`),
 )

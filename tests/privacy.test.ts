@@ -378,7 +378,7 @@ describe('the next build removes a withdrawn person everywhere, kept releases in
         `client/nhung/dien-hinh/${person.slug}/index.html`,
         'client/dien-hinh/index.html',
         `client/phong-trao/${campaign.slug}/index.html`,
-        'client/sitemap.xml',
+        'client/sitemap-0.xml',
       ]),
     )
     expect(firstMentions.some((file) => file.startsWith('client/pagefind/'))).toBe(true)

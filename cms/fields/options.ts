@@ -119,5 +119,42 @@ export const userRoles = [
 export type ValueOf<T extends readonly Option[]> = T[number]['value']
 export type UserRole = ValueOf<typeof userRoles>
 
+/**
+ * Vietnamese URL slugs of the options that name portal pages (/van-ban/loai/ke-hoach/,
+ * /dien-hinh/loai/gia-dinh-hoc-tap/, /dien-hinh/danh-hieu/giay-khen/): the Vietnamese label
+ * folded by the slug rule (cms/lib/vietnamese.ts), shortened where the label is long. Written
+ * out rather than computed so that editing a label never moves a page; tests/routes.test.ts
+ * checks each is unique and made of its label's words.
+ */
+export const documentTypeSlugs: Record<ValueOf<typeof documentTypes>, string> = {
+  plan: 'ke-hoach',
+  decision: 'quyet-dinh',
+  dispatch: 'cong-van',
+  directive: 'chi-thi',
+  guidance: 'huong-dan',
+  resolution: 'nghi-quyet',
+  notice: 'thong-bao',
+  report: 'bao-cao',
+}
+
+export const honoureeKindSlugs: Record<ValueOf<typeof honoureeKinds>, string> = {
+  individual: 'ca-nhan',
+  'learning-family': 'gia-dinh-hoc-tap',
+  'learning-clan': 'dong-ho-hoc-tap',
+  'learning-community': 'cong-dong-hoc-tap',
+  'learning-unit': 'don-vi-hoc-tap',
+  'learning-citizen': 'cong-dan-hoc-tap',
+  collective: 'tap-the',
+}
+
+export const awardKindSlugs: Record<ValueOf<typeof awardKinds>, string> = {
+  'pm-certificate': 'bang-khen-thu-tuong-chinh-phu',
+  'ministry-certificate': 'bang-khen-cap-bo-nganh-trung-uong',
+  'province-certificate': 'bang-khen-chu-tich-ubnd-tinh',
+  'certificate-of-merit': 'giay-khen',
+  'emulation-flag': 'co-thi-dua',
+  title: 'danh-hieu',
+}
+
 export const labelOf = (options: readonly Option[], value: string | null | undefined): string =>
   options.find((o) => o.value === value)?.label.vi ?? value ?? ''

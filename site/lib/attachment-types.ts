@@ -8,7 +8,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-export const ATTACHMENT_PREFIX = '/tai-lieu/'
+import { ATTACHMENT_PREFIX } from './routes.ts'
+
+export { ATTACHMENT_PREFIX }
 /** Where the manifest is in a release's client/ folder (outside /tai-lieu/, so no file can take its name). */
 export const ATTACHMENT_TYPES_FILE = 'tai-lieu.json'
 

@@ -5,14 +5,13 @@
  * route all describe the same thing the same way.
  */
 import { PORTAL_NAME } from '../../cms/lib/portal'
+import { EMBED_ROOT, embeddablePath, embedPath, embedSections, homePath, oembedPath, organizationPath, resizeScriptPath, type EmbedKind } from './routes'
 
-export type EmbedKind = 'campaign' | 'indicator' | 'honouree'
+export type { EmbedKind }
 
 export { PORTAL_NAME }
 
-/** URL section of each kind, for the full page and for its embed. */
-const sections: Record<EmbedKind, string> = { campaign: 'phong-trao', indicator: 'tien-do', honouree: 'dien-hinh' }
-const kindBySection = Object.fromEntries(Object.entries(sections).map(([k, s]) => [s, k as EmbedKind]))
+const kindBySection = Object.fromEntries(Object.entries(embedSections).map(([k, s]) => [s, k as EmbedKind]))
 
 export const kindLabels: Record<EmbedKind, string> = { campaign: 'Phong trào', indicator: 'Tiến độ chỉ tiêu', honouree: 'Điển hình' }
 
@@ -20,14 +19,6 @@ export const kindLabels: Record<EmbedKind, string> = { campaign: 'Phong trào', 
 export const EMBED_HEIGHTS: Record<EmbedKind, number> = { campaign: 460, indicator: 720, honouree: 440 }
 /** oEmbed `width` when the consumer sets no maxwidth: the iframe itself is fluid (width 100%). */
 export const EMBED_WIDTH = 600
-
-export const EMBED_ROOT = '/nhung/'
-export const RESIZE_SCRIPT_PATH = '/nhung/tu-dong-co-gian.js'
-export const OEMBED_PATH = '/oembed'
-
-export const pagePath = (kind: EmbedKind, slug: string) => `/${sections[kind]}/${slug}/`
-export const embedPath = (kind: EmbedKind, slug: string) => `${EMBED_ROOT}${sections[kind]}/${slug}/`
-export const orgPath = (slug: string) => `/co-quan/${slug}/`
 
 export interface EmbedOrg {
   name: string
@@ -82,7 +73,7 @@ export function iframeHtml(src: string, title: string, height: number, maxWidth?
   return `<iframe src="${escapeAttr(src)}" title="${escapeAttr(title)}" width="100%" height="${height}" style="${style}" loading="lazy"></iframe>`
 }
 
-export const resizeScriptHtml = (site: URL) => `<script async src="${new URL(RESIZE_SCRIPT_PATH, site).toString()}"></script>`
+export const resizeScriptHtml = (site: URL) => `<script async src="${new URL(resizeScriptPath(), site).toString()}"></script>`
 
 export interface EmbedCode {
   pageUrl: string
@@ -94,9 +85,9 @@ export interface EmbedCode {
 }
 
 export function embedCode(target: EmbedTarget, site: URL): EmbedCode {
-  const pageUrl = new URL(pagePath(target.kind, target.slug), site).toString()
+  const pageUrl = new URL(embeddablePath(target.kind, target.slug), site).toString()
   const embedUrl = new URL(embedPath(target.kind, target.slug), site).toString()
-  const oembed = new URL(OEMBED_PATH, site)
+  const oembed = new URL(oembedPath(), site)
   oembed.searchParams.set('url', pageUrl)
   oembed.searchParams.set('format', 'json')
   return {
@@ -185,9 +176,9 @@ export function answerOembed(params: URLSearchParams, site: URL, origins: readon
       version: '1.0',
       title: target.title,
       author_name: authorName(target.orgs),
-      ...(target.orgs.length === 1 && target.orgs[0].slug ? { author_url: new URL(orgPath(target.orgs[0].slug), site).toString() } : {}),
+      ...(target.orgs.length === 1 && target.orgs[0].slug ? { author_url: new URL(organizationPath(target.orgs[0].slug), site).toString() } : {}),
       provider_name: PORTAL_NAME,
-      provider_url: new URL('/', site).toString(),
+      provider_url: new URL(homePath(), site).toString(),
       cache_age: 3600,
       html: iframeHtml(code.embedUrl, iframeTitle(target), height, maxwidth === undefined ? undefined : width),
       width,

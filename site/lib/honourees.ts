@@ -5,6 +5,7 @@
  */
 import { awardKinds, honoureeKinds, individualHonoureeKinds, labelOf } from '../../cms/fields/options'
 import { compareVietnamese, slugify } from '../../cms/lib/vietnamese'
+import { honoureeFilterParam, honoureeFilterPath, type HonoureeFilterKey } from './routes'
 
 /** The public fields the directory uses; a Payload honouree document fits. */
 export interface HonoureeFields {
@@ -18,25 +19,17 @@ export interface HonoureeFields {
   _status?: string | null
 }
 
-export type FacetKey = 'kind' | 'year' | 'award' | 'province'
+export type FacetKey = HonoureeFilterKey
 
 export interface Facet {
   key: FacetKey
-  /** The value as written in the URL segment. */
+  /** The value as stored (kinds and awards by their option value, provinces by slug). */
   value: string
+  /** The value as written in the URL segment (Vietnamese). */
+  param: string
   label: string
   count: number
   href: string
-}
-
-export const honoureeHref = (slug: string | null | undefined) => `/dien-hinh/${slug}/`
-
-/** Path segment of each facet's static pages. */
-export const facetSegments: Record<FacetKey, string> = {
-  kind: 'loai',
-  year: 'nam',
-  award: 'danh-hieu',
-  province: 'dia-phuong',
 }
 
 export const facetTitles: Record<FacetKey, string> = {
@@ -45,8 +38,6 @@ export const facetTitles: Record<FacetKey, string> = {
   award: 'Hình thức khen thưởng',
   province: 'Địa phương',
 }
-
-export const facetHref = (key: FacetKey, value: string) => `/dien-hinh/${facetSegments[key]}/${value}/`
 
 /** Title and description of a facet's listing page. */
 export function facetPageText(facet: Facet): { title: string; description: string } {
@@ -90,7 +81,7 @@ export function sortHonourees<H extends HonoureeFields>(list: readonly H[]): H[]
   return [...list].sort((a, b) => b.year - a.year || compareVietnamese(a.name, b.name))
 }
 
-/** The facet value of one honouree (URL form), or undefined when it has none. */
+/** The facet value of one honouree (stored form; the URL form is routes' honoureeFilterParam), or undefined when it has none. */
 export function facetValue(h: HonoureeFields, key: FacetKey): string | undefined {
   switch (key) {
     case 'kind':
@@ -124,7 +115,14 @@ export function honoureeFacets(list: readonly HonoureeFields[]): Record<FacetKey
     return counts
   }
   const build = (key: FacetKey, values: string[], labelFor: (v: string) => string, counts: Map<string, number>): Facet[] =>
-    values.map((value) => ({ key, value, label: labelFor(value), count: counts.get(value) ?? 0, href: facetHref(key, value) }))
+    values.map((value) => ({
+      key,
+      value,
+      param: honoureeFilterParam(key, value),
+      label: labelFor(value),
+      count: counts.get(value) ?? 0,
+      href: honoureeFilterPath(key, value),
+    }))
 
   const kinds = count('kind')
   const awards = count('award')

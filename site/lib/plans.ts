@@ -8,7 +8,6 @@
  * a related document that is not published is simply not linked.
  */
 export type { Indicator, Organization, Plan, Topic } from '../../cms/payload-types'
-export * from './plans/urls'
 export * from './plans/data'
 export * from './plans/naming'
 export * from './plans/filters'

@@ -33,6 +33,7 @@ import {
   type RichTextNodeType,
 } from '../../cms/lib/richTextSchema'
 import { slugify } from '../../cms/lib/vietnamese'
+import { internalLinkPaths } from './routes'
 
 export type Heading = { id: string; text: string; depth: number }
 
@@ -67,14 +68,8 @@ export type RichTextOptions = {
  */
 export class UnsupportedContentError extends Error {}
 
-/** Where an internal link goes on the portal, per linked collection. */
-const INTERNAL_LINK_PATHS: Record<InternalLinkCollection, string> = {
-  plans: '/van-ban/',
-  campaigns: '/phong-trao/',
-  honourees: '/dien-hinh/',
-  news: '/tin-tuc/',
-  pages: '/trang/',
-}
+/** Where an internal link goes on the portal, per linked collection (site/lib/routes.ts). */
+const INTERNAL_LINK_PATHS: Record<InternalLinkCollection, (slug: string) => string> = internalLinkPaths
 
 // ── Values, as the converters may print them ─────────────────────────────────
 
@@ -122,7 +117,7 @@ function linkHref(fields: unknown): string | undefined {
     // An unpopulated value is a document the reader cannot see (a draft, or deleted).
     if (!isRecord(doc) || !has(INTERNAL_LINK_PATHS, doc.relationTo) || !isRecord(target) || typeof target.slug !== 'string') return undefined
     const slug = slugify(target.slug)
-    return slug ? `${INTERNAL_LINK_PATHS[doc.relationTo]}${slug}/` : undefined
+    return slug ? INTERNAL_LINK_PATHS[doc.relationTo](slug) : undefined
   }
   return isSafeLinkUrl(fields.url) ? fields.url : undefined
 }

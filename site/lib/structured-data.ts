@@ -19,7 +19,7 @@ import type { Edition } from './campaigns'
 import { metaDescription, newsDate } from './news'
 import { issuersOf, resolve, topicsOf, type PlanIndex } from './plans/data'
 import { planHeading, typeLabel } from './plans/naming'
-import { organizationUrl, planUrl } from './plans/urls'
+import { campaignPath, organizationPath, planPath } from './routes'
 import { unitLabel, type PlanRef } from './progress/common'
 import type { DataRow } from './progress/rows'
 
@@ -31,12 +31,12 @@ const absolute = (site: URL | undefined) => (path: string) => (site ? new URL(pa
 export function planJsonLd(index: PlanIndex, plan: Plan, site: URL | undefined): WithContext<Legislation> {
   const abs = absolute(site)
   const issuers = issuersOf(index, plan).map(
-    (o): GovernmentOrganization => ({ '@type': 'GovernmentOrganization', name: o.name, url: abs(organizationUrl(o)) }),
+    (o): GovernmentOrganization => ({ '@type': 'GovernmentOrganization', name: o.name, url: abs(organizationPath(o)) }),
   )
   const basedOn = (plan.legalBasis ?? [])
     .map((e) => resolve(index.planById, e.plan))
     .filter((p): p is Plan => p != null)
-    .map((p) => abs(planUrl(p)))
+    .map((p) => abs(planPath(p)))
   const date = plan.issueDate?.slice(0, 10)
   return {
     '@context': 'https://schema.org',
@@ -54,7 +54,7 @@ export function planJsonLd(index: PlanIndex, plan: Plan, site: URL | undefined):
         .map((t) => t.name)
         .join(', ') || undefined,
     inLanguage: 'vi',
-    url: abs(planUrl(plan)),
+    url: abs(planPath(plan)),
     dateModified: plan.updatedAt,
   }
 }
@@ -69,11 +69,11 @@ export function organizationJsonLd(index: PlanIndex, org: Organization, site: UR
     name: org.name,
     ...(org.shortName ? { alternateName: org.shortName } : {}),
     ...(org.description ? { description: org.description } : {}),
-    ...(parent ? { parentOrganization: { '@type': 'GovernmentOrganization', name: parent.name, url: abs(organizationUrl(parent)) } } : {}),
+    ...(parent ? { parentOrganization: { '@type': 'GovernmentOrganization', name: parent.name, url: abs(organizationPath(parent)) } } : {}),
     ...(org.activeFrom ? { foundingDate: org.activeFrom.slice(0, 10) } : {}),
     ...(org.activeTo ? { dissolutionDate: org.activeTo.slice(0, 10) } : {}),
     ...(org.province ? { areaServed: org.province } : {}),
-    url: abs(organizationUrl(org)),
+    url: abs(organizationPath(org)),
   }
 }
 
@@ -159,8 +159,8 @@ export function campaignJsonLd({ campaign, edition, organizers, parent, url, sit
       name: province ?? 'Việt Nam',
       address: { '@type': 'PostalAddress', addressCountry: 'VN', ...(province ? { addressRegion: province } : {}) },
     },
-    organizer: organizers.map((o) => ({ '@type': 'Organization', name: o.name, url: new URL(`/co-quan/${o.slug}/`, site).toString() })),
-    ...(parent ? { superEvent: { '@type': 'Event', name: parent.name, url: new URL(`/phong-trao/${parent.slug}/`, site).toString() } } : {}),
+    organizer: organizers.map((o) => ({ '@type': 'Organization', name: o.name, url: new URL(organizationPath(o), site).toString() })),
+    ...(parent ? { superEvent: { '@type': 'Event', name: parent.name, url: new URL(campaignPath(parent), site).toString() } } : {}),
   }
 }
 

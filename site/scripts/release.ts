@@ -16,6 +16,7 @@ import path from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
 
 import { oneBuildAtATime, takeLock } from './build-lock.ts'
+import { embedPath, honoureesPath } from '../lib/routes.ts'
 import { buildSearchIndex } from './search-index.ts'
 
 export const root = path.resolve(import.meta.dirname, '..', '..')
@@ -93,7 +94,7 @@ export function swapSymlink(link: string, target: string) {
 }
 
 /** Where a release has one page per honouree: its page and its press embed. */
-const HONOUREE_PAGE_DIRS = ['client/dien-hinh', 'client/nhung/dien-hinh']
+const HONOUREE_PAGE_DIRS = [`client${honoureesPath()}`, `client${embedPath('honouree', '')}`].map((dir) => dir.replace(/\/+$/, ''))
 
 /** Every HTML file of a release's honouree pages, relative to the release. */
 export function honoureePages(releaseDir: string): Set<string> {

@@ -8,8 +8,9 @@ import path from 'node:path'
 
 import { ATTACHMENT_PREFIX, attachmentDisposition } from '../lib/attachment-types.ts'
 
-export const EMBED_PREFIX = '/nhung/'
-export const PREVIEW_PREFIX = '/xem-truoc/'
+import { EMBED_ROOT as EMBED_PREFIX, PREVIEW_ROOT as PREVIEW_PREFIX } from '../lib/routes.ts'
+
+export { EMBED_PREFIX, PREVIEW_PREFIX }
 
 /** Methods the portal answers. No on-demand route takes a POST (search and oEmbed are GET). */
 export const ALLOWED_METHODS = ['GET', 'HEAD'] as const

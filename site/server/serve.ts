@@ -19,6 +19,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 
 import { readAttachmentTypes } from '../lib/attachment-types.ts'
+import { readRedirects, redirectTarget } from '../lib/redirects.ts'
 import { ALLOWED_METHODS, attachmentHeaders, normalisePath, OWN_PAGE_POLICY, securityHeaders, withCharset } from './headers.ts'
 
 export type PortalServerOptions = {
@@ -40,6 +41,8 @@ type Release = {
   stderr: string[]
   /** Stored type of each file under /tai-lieu/ (the release's manifest). */
   attachmentTypes: Record<string, string>
+  /** Retired paths → their new ones (the release's redirects.json), answered 301 here. */
+  redirects: Record<string, string>
 }
 
 export { EMBED_PREFIX, normalisePath, PREVIEW_PREFIX, securityHeaders } from './headers.ts'
@@ -88,7 +91,7 @@ async function startRelease(dir: string, env: NodeJS.ProcessEnv): Promise<Releas
     env: { ...env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'ignore', 'pipe'],
   })
-  const release: Release = { dir, port, child, inFlight: 0, stderr: [], attachmentTypes: readAttachmentTypes(dir) }
+  const release: Release = { dir, port, child, inFlight: 0, stderr: [], attachmentTypes: readAttachmentTypes(dir), redirects: readRedirects(dir) }
   child.stderr!.on('data', (chunk: Buffer) => {
     release.stderr.push(chunk.toString())
     if (release.stderr.length > 50) release.stderr.shift()
@@ -162,6 +165,11 @@ export async function startPortalServer(options: PortalServerOptions) {
     const release = live
     if (!release) {
       return answerOwn(res, 503, headers, unavailablePage('Cổng thông tin đang được xây dựng lần đầu.'), { 'retry-after': '10' })
+    }
+    const moved = redirectTarget(release.redirects, normalised.path)
+    if (moved) {
+      const query = (req.url ?? '').includes('?') ? (req.url ?? '').slice((req.url ?? '').indexOf('?')) : ''
+      return answerOwn(res, 301, headers, refusalPage('Trang đã chuyển địa chỉ', 'Trang này đã chuyển sang địa chỉ mới.'), { location: `${moved}${query}`, 'cache-control': 'public, max-age=3600' })
     }
     release.inFlight++
     let done = false

@@ -63,6 +63,14 @@ export function* filesAsText(dir: string): Generator<[string, string]> {
 
 export const pagePath = (clientDir: string, urlPath: string) => path.join(clientDir, urlPath, 'index.html')
 
+/** Every <loc> of the built sitemap: /sitemap.xml (the index @astrojs/sitemap writes) and each sitemap it lists. */
+export function sitemapUrls(clientDir: string): string[] {
+  const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1])
+  return locs(fs.readFileSync(path.join(clientDir, 'sitemap.xml'), 'utf8')).flatMap((child) =>
+    locs(fs.readFileSync(path.join(clientDir, new URL(child).pathname), 'utf8')),
+  )
+}
+
 /** Serve `clientDir` on a loopback port (for Pagefind's runtime, which loads its index over HTTP). */
 export async function serveStatic(clientDir: string) {
   const server = http.createServer((req, res) => {

@@ -4,7 +4,7 @@ import { relationId } from '../../../cms/lib/relations'
 import { compareVietnamese } from '../../../cms/lib/vietnamese'
 import { formatDate, formatMeasure } from '../format'
 
-import { indicatorUrl, organizationUrl, planUrl } from './urls'
+import { attachmentPath, indicatorPath, organizationPath, planPath } from '../routes'
 import { type PlanIndex, resolve } from './data'
 
 export function deadlinesOf(plan: Plan) {
@@ -43,13 +43,10 @@ export function targetsOfPlan(index: PlanIndex, plan: Plan): TargetGroup[] {
       .filter((t) => relationId(t.sourcePlan) === plan.id)
       .sort((a, b) => a.year - b.year || compareVietnamese(a.scope, b.scope))
       .map((t) => ({ year: t.year, scope: t.scope, value: formatMeasure(t.value, indicator.unit), note: t.note ?? undefined }))
-    if (rows.length) groups.push({ indicator, name: indicator.name, code: indicator.code, url: indicatorUrl(indicator), rows })
+    if (rows.length) groups.push({ indicator, name: indicator.name, code: indicator.code, url: indicatorPath(indicator), rows })
   }
   return groups
 }
-
-/** Where the portal serves an attached file (copied from the CMS media folder at build time). */
-export const attachmentFileUrl = (filename: string) => `/tai-lieu/${encodeURIComponent(filename)}`
 
 type AttachedFile = { filename: string; url?: string | null; mimeType?: string | null; filesize?: number | null; updatedAt: string }
 
@@ -72,13 +69,13 @@ export function attachedFiles(index: PlanIndex): AttachedFile[] {
  * portal publishes; a staff preview links the CMS's own file instead, since a file attached
  * only in the draft is not on the portal yet.
  */
-export function attachmentsOf(index: PlanIndex, plan: Plan, fileUrl: (file: AttachedFile) => string | undefined = (f) => attachmentFileUrl(f.filename)) {
+export function attachmentsOf(index: PlanIndex, plan: Plan, fileUrl: (file: AttachedFile) => string | undefined = (f) => attachmentPath(f.filename)) {
   return (plan.attachments ?? []).map((a) => {
     const linked = resolve(index.planById, a.plan)
     const file = attachedFile(a)
     return {
       title: a.title,
-      url: linked ? planUrl(linked) : file ? fileUrl(file) : undefined,
+      url: linked ? planPath(linked) : file ? fileUrl(file) : undefined,
       kind: linked ? ('plan' as const) : file ? ('file' as const) : undefined,
       fileInfo: file?.mimeType ? fileInfo(file.mimeType, file.filesize) : undefined,
     }
@@ -94,6 +91,6 @@ function fileInfo(mime: string, size?: number | null): string {
 export function recipientsOf(index: PlanIndex, plan: Plan) {
   return (plan.recipients ?? []).map((r) => {
     const org = resolve(index.orgById, r.organization)
-    return { name: r.name, url: org ? organizationUrl(org) : undefined, orgName: org && org.name !== r.name ? org.name : undefined }
+    return { name: r.name, url: org ? organizationPath(org) : undefined, orgName: org && org.name !== r.name ? org.name : undefined }
   })
 }

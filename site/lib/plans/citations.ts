@@ -3,7 +3,7 @@ import type { Plan } from '../../../cms/payload-types'
 import { relationId } from '../../../cms/lib/relations'
 import { formatDate } from '../format'
 
-import { planUrl } from './urls'
+import { planPath } from '../routes'
 import { issuersOf, type PlanIndex, resolve } from './data'
 import { planHeading, typeLabel } from './naming'
 
@@ -48,8 +48,8 @@ export function linkedPlanCitation(index: PlanIndex, plan: Plan): Citation {
   const when = plan.issueDate ? ` ngày ${formatDate(plan.issueDate)}` : plan.issueDateText ? ` ${plan.issueDateText}` : ''
   const who = issuers ? ` của ${issuers}` : ''
   if (!plan.documentNumber)
-    return { plan, url: planUrl(plan), linkText: plan.title, text: ` (${typeLabel(plan).toLocaleLowerCase('vi')} không số${when}${who})` }
-  return { plan, url: planUrl(plan), linkText: planHeading(plan), text: `${when}${who}`, title: plan.title }
+    return { plan, url: planPath(plan), linkText: plan.title, text: ` (${typeLabel(plan).toLocaleLowerCase('vi')} không số${when}${who})` }
+  return { plan, url: planPath(plan), linkText: planHeading(plan), text: `${when}${who}`, title: plan.title }
 }
 
 export const legalBasisOf = (index: PlanIndex, plan: Plan) => (plan.legalBasis ?? []).map((e) => citation(index, e))

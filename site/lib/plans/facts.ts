@@ -2,7 +2,7 @@
 import type { Organization, Plan } from '../../../cms/payload-types'
 import { formatDate } from '../format'
 
-import { organizationUrl, topicFilterUrl } from './urls'
+import { organizationPath, planTopicPath } from '../routes'
 import { issuersOf, type PlanIndex, topicsOf } from './data'
 import { numberText, planDateText, typeLabel } from './naming'
 
@@ -10,7 +10,7 @@ export interface OrgRef {
   name: string
   url?: string
 }
-export const orgRef = (org: Organization): OrgRef => ({ name: org.name, url: organizationUrl(org) })
+export const orgRef = (org: Organization): OrgRef => ({ name: org.name, url: organizationPath(org) })
 
 export interface PlanFacts {
   number: string
@@ -50,7 +50,7 @@ export function planFacts(index: PlanIndex, plan: Plan): PlanFacts {
     signer,
     period,
     year: plan.year,
-    topics: topicsOf(index, plan).map((t) => ({ name: t.name, url: topicFilterUrl(t) })),
+    topics: topicsOf(index, plan).map((t) => ({ name: t.name, url: planTopicPath(t) })),
     createdAt: formatDate(plan.createdAt),
     updatedAt: formatDate(plan.updatedAt),
   }

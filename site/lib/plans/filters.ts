@@ -3,7 +3,7 @@ import type { Plan } from '../../../cms/payload-types'
 import { documentTypes } from '../../../cms/fields/options'
 import { relationId } from '../../../cms/lib/relations'
 
-import { filterSegments, issuerFilterUrl, organizationUrl, planUrl, topicFilterUrl, typeFilterUrl, yearFilterUrl } from './urls'
+import { organizationPath, planFilterParam, planFilterSegments, planIssuerPath, planPath, planTopicPath, planTypePath, planYearPath } from '../routes'
 import { byText, issuersOf, type PlanIndex } from './data'
 import { numberText, planDateText, planHeading, typeLabel } from './naming'
 
@@ -24,19 +24,19 @@ export interface PlanListItem {
 export function planListItem(index: PlanIndex, plan: Plan): PlanListItem {
   return {
     plan,
-    url: planUrl(plan),
+    url: planPath(plan),
     heading: planHeading(plan),
     number: numberText(plan),
     type: typeLabel(plan),
     title: plan.title,
-    issuers: issuersOf(index, plan).map((o) => ({ name: o.name, url: organizationUrl(o) })),
+    issuers: issuersOf(index, plan).map((o) => ({ name: o.name, url: organizationPath(o) })),
     date: planDateText(plan),
     isoDate: plan.issueDate?.slice(0, 10),
     year: plan.year,
   }
 }
 
-export type FilterKind = keyof typeof filterSegments
+export type FilterKind = keyof typeof planFilterSegments
 
 export interface FilterChoice {
   kind: FilterKind
@@ -76,27 +76,27 @@ export function planFilters(index: PlanIndex): FilterGroup[] {
     {
       kind: 'year',
       title: 'Năm ban hành',
-      choices: years.map((y) => choice('year', String(y), String(y), yearFilterUrl(y), plans.filter((p) => p.year === y))),
+      choices: years.map((y) => choice('year', String(y), String(y), planYearPath(y), plans.filter((p) => p.year === y))),
     },
     {
       kind: 'type',
       title: 'Loại văn bản',
       choices: types.map((t) =>
-        choice('type', t.value, t.label.vi, typeFilterUrl(t.value), plans.filter((p) => p.documentType === t.value)),
+        choice('type', planFilterParam('type', t.value), t.label.vi, planTypePath(t.value), plans.filter((p) => p.documentType === t.value)),
       ),
     },
     {
       kind: 'issuer',
       title: 'Cơ quan ban hành',
       choices: issuers.map((o) =>
-        choice('issuer', o.slug ?? String(o.id), o.name, issuerFilterUrl(o), plans.filter((p) => p.issuers.some((i) => relationId(i) === o.id))),
+        choice('issuer', o.slug ?? String(o.id), o.name, planIssuerPath(o), plans.filter((p) => p.issuers.some((i) => relationId(i) === o.id))),
       ),
     },
     {
       kind: 'topic',
       title: 'Chủ đề',
       choices: topics.map((t) =>
-        choice('topic', t.slug ?? String(t.id), t.name, topicFilterUrl(t), plans.filter((p) => (p.topics ?? []).some((x) => relationId(x) === t.id))),
+        choice('topic', t.slug ?? String(t.id), t.name, planTopicPath(t), plans.filter((p) => (p.topics ?? []).some((x) => relationId(x) === t.id))),
       ),
     },
   ]
@@ -119,6 +119,6 @@ export function filterHeading(c: FilterChoice): string {
 /** getStaticPaths of every filtered listing: /van-ban/<segment>/<value>/, the choice as props. */
 export function filterPaths(index: PlanIndex) {
   return planFilters(index).flatMap((group) =>
-    group.choices.map((choice) => ({ params: { facet: filterSegments[group.kind], value: choice.param }, props: { choice } })),
+    group.choices.map((choice) => ({ params: { facet: planFilterSegments[group.kind], value: choice.param }, props: { choice } })),
   )
 }

@@ -5,7 +5,7 @@ import { relationId } from '../../../cms/lib/relations'
 import { compareVietnamese } from '../../../cms/lib/vietnamese'
 import { formatDate, label } from '../format'
 
-import { organizationUrl } from './urls'
+import { organizationPath } from '../routes'
 import { byText, type PlanIndex, resolve, resolveAll } from './data'
 import { type OrgRef, orgRef } from './facts'
 
@@ -36,7 +36,7 @@ export function orgListItem(index: PlanIndex, org: Organization): OrgListItem {
   return {
     org,
     name: org.name,
-    url: organizationUrl(org),
+    url: organizationPath(org),
     kind: kindLabel(org),
     shortName: org.shortName && org.shortName !== org.name ? org.shortName : undefined,
     successor: successor ? orgRef(successor) : undefined,
@@ -158,11 +158,11 @@ export function organizationJsonLd(index: PlanIndex, org: Organization, site: UR
     name: org.name,
     ...(org.shortName ? { alternateName: org.shortName } : {}),
     ...(org.description ? { description: org.description } : {}),
-    ...(parent ? { parentOrganization: { '@type': 'GovernmentOrganization', name: parent.name, url: abs(organizationUrl(parent)) } } : {}),
+    ...(parent ? { parentOrganization: { '@type': 'GovernmentOrganization', name: parent.name, url: abs(organizationPath(parent)) } } : {}),
     ...(org.activeFrom ? { foundingDate: org.activeFrom.slice(0, 10) } : {}),
     ...(org.activeTo ? { dissolutionDate: org.activeTo.slice(0, 10) } : {}),
     ...(org.province ? { areaServed: org.province } : {}),
-    url: abs(organizationUrl(org)),
+    url: abs(organizationPath(org)),
   }
 }
 

@@ -4,7 +4,7 @@ import { taskStatuses } from '../../../cms/fields/options'
 import { relationId } from '../../../cms/lib/relations'
 import { formatDate, label } from '../format'
 
-import { planUrl } from './urls'
+import { planPath } from '../routes'
 import { type PlanIndex, resolve, resolveAll } from './data'
 import { planReference } from './naming'
 import { type TextBlock, textBlocks } from './body'
@@ -80,7 +80,7 @@ export function taskGroups(index: PlanIndex, plan: Plan): TaskGroup[] {
 export interface OrgTask {
   task: TaskView
   plan: Plan
-  planUrl: string
+  planPath: string
   /** "Kế hoạch số 38/KH-HĐTĐKT", or type and trích yếu for a document without a number. */
   planReference: string
   group?: string
@@ -97,7 +97,7 @@ export function tasksOfOrganization(index: PlanIndex, org: Organization, role: '
         out.push({
           task: taskView(index, task, i),
           plan,
-          planUrl: planUrl(plan),
+          planPath: planPath(plan),
           planReference: planReference(plan),
           group: task.group ?? undefined,
         })

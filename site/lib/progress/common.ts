@@ -1,5 +1,6 @@
 /** Small helpers shared by the progress modules: id order, links, labels, source documents. */
 import { label, labels } from '../format'
+import { planPath } from '../routes'
 
 import type { Id, IndicatorLike, PlanLike } from './types'
 
@@ -7,13 +8,6 @@ import type { Id, IndicatorLike, PlanLike } from './types'
 export const compareIds = (a: Id, b: Id): number =>
   typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b))
 export const byId = (a: { id: Id }, b: { id: Id }) => compareIds(a.id, b.id)
-
-export const indicatorHref = (slug: string) => `/tien-do/${slug}/`
-export const indicatorCsvHref = (slug: string) => `/tien-do/${slug}.csv`
-export const indicatorJsonHref = (slug: string) => `/tien-do/${slug}.json`
-export const ALL_CSV_HREF = '/tien-do/du-lieu.csv'
-export const ALL_JSON_HREF = '/tien-do/du-lieu.json'
-export const planHref = (slug: string) => `/van-ban/${slug}/`
 
 export const indicatorSlug = (indicator: Pick<IndicatorLike, 'id' | 'slug'>) => indicator.slug ?? String(indicator.id)
 
@@ -45,7 +39,7 @@ export function planRef(value: Id | PlanLike | null | undefined, plansById?: Rea
     label: documentNumber ?? title,
     title,
     documentNumber,
-    href: plan.slug ? planHref(plan.slug) : null,
+    href: plan.slug ? planPath(plan.slug) : null,
   }
 }
 

@@ -2,7 +2,8 @@
 import { compareVietnamese } from '../../../cms/lib/vietnamese'
 
 import type { Id, IndicatorLike } from './types'
-import { byId, directionLabel, indicatorHref, indicatorSlug, unitLabel } from './common'
+import { indicatorPath } from '../routes'
+import { byId, directionLabel, indicatorSlug, unitLabel } from './common'
 import type { Status } from './status'
 import type { DataRow } from './rows'
 import { compare, overallStatus, type TargetResult } from './comparisons'
@@ -54,7 +55,7 @@ export function progressCards(indicator: IndicatorLike, rows: readonly DataRow[]
     return {
       indicatorId: indicator.id,
       slug,
-      href: indicatorHref(slug),
+      href: indicatorPath(slug),
       code: indicator.code,
       name: indicator.name,
       unit: indicator.unit,

@@ -2,8 +2,9 @@
 /** /tien-do/<chỉ tiêu>.json — the same rows as the CSV, as JSON. */
 import type { APIRoute, GetStaticPaths } from 'astro'
 
-import { indicatorCsvHref, indicatorHref, indicatorSlug, toJson } from '../../lib/progress'
+import { indicatorSlug, toJson } from '../../lib/progress'
 import { indicatorPaths, type IndicatorProps } from './_data'
+import { absoluteUrl, indicatorCsvPath, indicatorPath } from '../../lib/routes'
 
 export const prerender = true
 
@@ -14,8 +15,8 @@ export const GET: APIRoute<IndicatorProps> = ({ props: { indicator, rows }, site
   const body = toJson(rows, {
     title: `${indicator.name} (${indicator.code})`,
     description: `Mục tiêu và số liệu thực hiện chỉ tiêu “${indicator.name}” theo năm và địa bàn.`,
-    pageUrl: new URL(indicatorHref(slug), site).toString(),
-    csvUrl: new URL(indicatorCsvHref(slug), site).toString(),
+    pageUrl: absoluteUrl(indicatorPath(slug), site!),
+    csvUrl: absoluteUrl(indicatorCsvPath(slug), site!),
   })
   return new Response(body, { headers: { 'content-type': 'application/json; charset=utf-8' } })
 }
