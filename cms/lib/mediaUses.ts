@@ -11,7 +11,8 @@
  */
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
-import { relationId } from './relations'
+// With its extension: the rich_text_media migration loads this file through Node's own TypeScript support.
+import { relationId } from './relations.ts'
 
 /** A reference to a media document, populated or not. */
 export type MediaRef = number | string | { id: number | string } | null | undefined
