@@ -169,7 +169,7 @@ describe('a real build', () => {
       }
       // The page left at the old path sends browsers on too (static hosting, cached links).
       const page = html(from)
-      expect(page).toContain(`<meta http-equiv="refresh" content="0;url=${to}">`)
+      expect(page).toContain(`<meta http-equiv="refresh" content="0; url=${to}">`)
       expect(page).toContain('<meta name="robots" content="noindex">')
     }
     const withQuery = await fetch(`${served.url}/dien-hinh/loai/learning-family/?trang=2`, { redirect: 'manual' })

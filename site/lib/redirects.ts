@@ -25,7 +25,7 @@ export function redirectPage(to: string, absoluteTo: string): string {
 <meta charset="utf-8">
 <meta http-equiv="content-security-policy" content="default-src 'none'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'">
 <title>Trang đã chuyển địa chỉ</title>
-<meta http-equiv="refresh" content="0;url=${href}">
+<meta http-equiv="refresh" content="0; url=${href}">
 <meta name="robots" content="noindex">
 <link rel="canonical" href="${escapeHtml(absoluteTo)}">
 </head>
