@@ -149,23 +149,6 @@ export function organizationFacts(index: PlanIndex, org: Organization): OrgFacts
 export const plansIssuedBy = (index: PlanIndex, org: Organization) =>
   index.plans.filter((p) => p.issuers.some((i) => relationId(i) === org.id))
 
-export function organizationJsonLd(index: PlanIndex, org: Organization, site: URL | undefined): Record<string, unknown> {
-  const abs = (path: string) => (site ? new URL(path, site).toString() : path)
-  const parent = resolve(index.orgById, org.parent)
-  return {
-    '@context': 'https://schema.org',
-    '@type': 'GovernmentOrganization',
-    name: org.name,
-    ...(org.shortName ? { alternateName: org.shortName } : {}),
-    ...(org.description ? { description: org.description } : {}),
-    ...(parent ? { parentOrganization: { '@type': 'GovernmentOrganization', name: parent.name, url: abs(organizationPath(parent)) } } : {}),
-    ...(org.activeFrom ? { foundingDate: org.activeFrom.slice(0, 10) } : {}),
-    ...(org.activeTo ? { dissolutionDate: org.activeTo.slice(0, 10) } : {}),
-    ...(org.province ? { areaServed: org.province } : {}),
-    url: abs(organizationPath(org)),
-  }
-}
-
 /** Short description for an organisation page's meta. */
 export function organizationDescription(index: PlanIndex, org: Organization): string {
   const facts = organizationFacts(index, org)
