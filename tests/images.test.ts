@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { seed } from '../cms/seed'
 import { loadContent } from '../cms/seed/content'
 import { uploadMedia } from './helpers/files'
+import { bodyWithImage } from './helpers/richtext'
 import { startTestCms, type TestCms } from './helpers/payload'
 import { buildPortal, filesAsText, pagePath, type PortalBuild } from './helpers/portal'
 
@@ -34,20 +35,6 @@ const photos = {
 }
 let bodyNewsSlug: string
 
-/** A news body as the editor writes it: a paragraph, then an image from the media library. */
-const bodyWithImage = (mediaId: number | string) => ({
-  root: {
-    type: 'root',
-    format: '',
-    indent: 0,
-    version: 1,
-    direction: 'ltr',
-    children: [
-      { type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, children: [{ type: 'text', text: 'Quang cảnh buổi lễ', format: 0, detail: 0, mode: 'normal', style: '', version: 1 }] },
-      { type: 'upload', version: 3, format: '', id: `anh${mediaId}`, fields: {}, relationTo: 'media', value: mediaId },
-    ],
-  },
-})
 let gpsPhoto: Buffer
 let publishedHonoureeSlug: string
 
@@ -117,9 +104,9 @@ beforeAll(async () => {
 
   const bodyPhoto = await upload(photos.body, await photoWithGps('#4f2a7d'))
   const draftBodyPhoto = await upload(photos.draftBody, await photoWithGps('#7d4f2a'))
-  const news = await payload.create({ collection: 'news', data: { title: 'Lễ tuyên dương có ảnh trong bài', body: bodyWithImage(bodyPhoto.id), _status: 'published' } as never, overrideAccess: true })
+  const news = await payload.create({ collection: 'news', data: { title: 'Lễ tuyên dương có ảnh trong bài', body: bodyWithImage(bodyPhoto.id, 'Quang cảnh buổi lễ'), _status: 'published' } as never, overrideAccess: true })
   bodyNewsSlug = news.slug as string
-  await payload.create({ collection: 'news', data: { title: 'Bài nháp có ảnh', body: bodyWithImage(draftBodyPhoto.id), _status: 'draft' } as never, draft: true, overrideAccess: true })
+  await payload.create({ collection: 'news', data: { title: 'Bài nháp có ảnh', body: bodyWithImage(draftBodyPhoto.id, 'Quang cảnh buổi lễ'), _status: 'draft' } as never, draft: true, overrideAccess: true })
 
   build = await buildPortal(cms.dbFile, { PORTAL_NOW: '2026-11-22' })
 }, 600_000)

@@ -20,6 +20,7 @@ import { RICH_TEXT_IMAGE_SIZES } from '../cms/lib/richTextSchema'
 import { richTextToHtml, type RichTextImage } from '../site/lib/richtext'
 import { uploadMedia } from './helpers/files'
 import { makeUser, startTestCms, type TestCms } from './helpers/payload'
+import { bodyWithImage } from './helpers/richtext'
 
 let cms: TestCms
 let payload: Payload
@@ -38,20 +39,6 @@ const image = async (label: string) =>
     alt: `Ảnh trong nội dung ${label}`,
   })
 
-/** A Lexical body: a paragraph, then the image as the editor inserts it. */
-const bodyWith = (mediaId: number | string) => ({
-  root: {
-    type: 'root',
-    format: '',
-    indent: 0,
-    version: 1,
-    direction: 'ltr',
-    children: [
-      { type: 'paragraph', format: '', indent: 0, version: 1, direction: 'ltr', textFormat: 0, children: [{ type: 'text', text: 'Lễ tuyên dương', format: 0, detail: 0, mode: 'normal', style: '', version: 1 }] },
-      { type: 'upload', version: 3, format: '', id: `u${mediaId}x`, fields: {}, relationTo: 'media', value: mediaId },
-    ],
-  },
-})
 
 /** The smallest valid document of each versioned collection, with `body` as its rich text. */
 const documentWith: Record<string, (body: unknown) => Record<string, unknown>> = {
@@ -102,14 +89,14 @@ describe.each(Object.keys(documentWith))('an image inserted in the rich text of 
   test('is readable anonymously (REST and GraphQL) once the document is published', async () => {
     const img = await image(`${collection} đã xuất bản`)
     expect(await anonymousRead(img.id)).not.toBe(200)
-    await create(collection, bodyWith(img.id), 'published')
+    await create(collection, bodyWithImage(img.id), 'published')
     expect(await anonymousRead(img.id)).toBe(200)
     expect(String(await anonymousGraphql(img.id))).toBe(String(img.id))
   })
 
   test('stays private while only a draft shows it', async () => {
     const img = await image(`${collection} bản nháp`)
-    await create(collection, bodyWith(img.id), 'draft')
+    await create(collection, bodyWithImage(img.id), 'draft')
     expect(await anonymousRead(img.id)).not.toBe(200)
     expect(await anonymousGraphql(img.id)).toBeNull()
     const list = (await http.rest('GET', `/media?where[id][equals]=${img.id}`)).json
@@ -120,7 +107,7 @@ describe.each(Object.keys(documentWith))('an image inserted in the rich text of 
 describe('changing an image a published body shows', () => {
   test('an author cannot change it over REST or GraphQL; an editor can', async () => {
     const img = await image('khóa với tác giả')
-    await create('news', bodyWith(img.id), 'published')
+    await create('news', bodyWithImage(img.id), 'published')
     expect((await patchAlt(img.id, 'author', 'Tác giả sửa qua REST')).status).toBe(403)
     const gqlResult = await graphqlAlt(img.id, 'author', 'Tác giả sửa qua GraphQL')
     expect(gqlResult.errors?.length, JSON.stringify(gqlResult)).toBeGreaterThan(0)
@@ -132,7 +119,7 @@ describe('changing an image a published body shows', () => {
 
   test('an author can still change an image only a draft body shows', async () => {
     const img = await image('nháp của tác giả')
-    await create('news', bodyWith(img.id), 'draft')
+    await create('news', bodyWithImage(img.id), 'draft')
     expect((await patchAlt(img.id, 'author', 'Tác giả sửa ảnh nháp')).status).toBe(200)
   })
 })
@@ -140,9 +127,9 @@ describe('changing an image a published body shows', () => {
 describe('the published version decides, not the latest draft', () => {
   test('an image added in a draft after the publish stays private until that draft is published', async () => {
     const [kept, added] = [await image('giữ nguyên'), await image('thêm vào bản nháp')]
-    const news = await create('news', bodyWith(kept.id), 'published')
+    const news = await create('news', bodyWithImage(kept.id), 'published')
     // A draft that drops the published image and inserts another one.
-    await payload.update({ collection: 'news', id: news.id, data: { body: bodyWith(added.id) } as never, draft: true, overrideAccess: true })
+    await payload.update({ collection: 'news', id: news.id, data: { body: bodyWithImage(added.id) } as never, draft: true, overrideAccess: true })
     expect(await anonymousRead(kept.id)).toBe(200)
     expect(await anonymousRead(added.id)).not.toBe(200)
     expect((await patchAlt(kept.id, 'author', 'Sửa khi nháp bỏ ảnh')).status).toBe(403)
@@ -156,7 +143,7 @@ describe('the published version decides, not the latest draft', () => {
     const [shown, claimed] = [await image('trong nội dung'), await image('chỉ khai báo')]
     const news = await payload.create({
       collection: 'news',
-      data: { title: 'Tin khai báo sai', body: bodyWith(shown.id), bodyMedia: [claimed.id], _status: 'published' } as never,
+      data: { title: 'Tin khai báo sai', body: bodyWithImage(shown.id), bodyMedia: [claimed.id], _status: 'published' } as never,
       overrideAccess: true,
     })
     expect((news as any).bodyMedia.map((m: any) => (typeof m === 'object' ? m.id : m))).toEqual([shown.id])
@@ -170,7 +157,7 @@ describe('documents saved before bodyMedia existed (the rich_text_media migratio
     const topic = await payload.create({ collection: 'topics', data: { name: 'Chủ đề cũ' }, overrideAccess: true })
     const news = await payload.create({
       collection: 'news',
-      data: { title: 'Tin lưu trước khi có bodyMedia', heroImage: hero.id, topics: [topic.id], body: bodyWith(inBody.id), _status: 'published' } as never,
+      data: { title: 'Tin lưu trước khi có bodyMedia', heroImage: hero.id, topics: [topic.id], body: bodyWithImage(inBody.id), _status: 'published' } as never,
       overrideAccess: true,
     })
     // As a database from before the migration holds it: the column is empty.
@@ -204,7 +191,7 @@ describe('rendering an image inserted in rich text', () => {
   })
   /** The upload as the Local API populates it for a reader who may see the file. */
   const populated = (id: number) => {
-    const body = bodyWith(id) as any
+    const body = bodyWithImage(id) as any
     body.root.children[1].value = { id, url: `/api/media/file/anh-${id}.png`, filename: `anh-${id}.png`, mimeType: 'image/png', alt: 'Ảnh CMS', width: 40, height: 30 }
     return body
   }
