@@ -63,3 +63,14 @@ export function textBlocks(text: string | null | undefined): TextBlock[] {
     .filter(Boolean)
     .map((line) => ({ kind: 'p' as const, text: line }))
 }
+
+/**
+ * The original text ("Toàn văn") as paragraphs: split at blank lines; the line breaks inside a
+ * paragraph are kept (the page shows them). Text only: the page escapes it.
+ */
+export function fullTextParagraphs(text: string | null | undefined): string[] {
+  return (text ?? '')
+    .split(/\r?\n[ \t]*(?:\r?\n)+/)
+    .map((paragraph) => paragraph.replace(/\r\n?/g, '\n').trim())
+    .filter(Boolean)
+}
