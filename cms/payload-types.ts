@@ -212,6 +212,10 @@ export interface Plan {
     [k: string]: unknown;
   } | null;
   bodyMedia?: (number | Media)[] | null;
+  /**
+   * The original text, word for word (printing errors included), for readers to check against. Shown collapsed on the document page under “Toàn văn”; paragraphs separated by a blank line; no formatting.
+   */
+  fullText?: string | null;
   legalBasis?:
     | {
         plan?: (number | null) | Plan;
@@ -1023,6 +1027,7 @@ export interface PlansSelect<T extends boolean = true> {
   topics?: T;
   body?: T;
   bodyMedia?: T;
+  fullText?: T;
   legalBasis?:
     | T
     | {

@@ -9,6 +9,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 import type { Payload } from 'payload'
+import { decodeHTML } from 'entities'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { ENGLISH_PAGE_PATH } from '../cms/lib/portal'
@@ -37,6 +38,8 @@ const secrets = {
   draftPdfName: 'phu-luc-zqx-ban-nhap.pdf',
 }
 let attachedPdf: { id: number; filename?: string | null }
+const fullTextPlanKey = 'kh-thi-dua-khen-thuong-hkh-thai-binh-2023'
+const fullTextMarkup = 'Đoạn thử <script>alert("zqx")</script> và <b>đậm</b> & hết'
 // The office's contacts in the site settings, with characters that must be escaped.
 const office = { operator: 'Hội Khuyến học <tỉnh> & "Thái Bình"', contactEmail: 'vanphong@khuyenhoc.example.vn', contactPhone: '(0227) 3 831 234' }
 
@@ -75,6 +78,9 @@ beforeAll(async () => {
     draft: true,
     overrideAccess: true,
   })
+  // Markup typed into a full text is shown as text.
+  const withMarkup = await planByKey(fullTextPlanKey)
+  await payload.update({ collection: 'plans', id: withMarkup.id, data: { fullText: `${withMarkup.fullText}\n\n${fullTextMarkup}\nDòng hai ZQXFULLTEXT` }, overrideAccess: true })
   await payload.updateGlobal({ slug: 'site-settings', data: office, overrideAccess: true })
   build = await buildPortal(cms.dbFile, { PORTAL_NOW: '2026-11-22' })
 }, 600_000)
@@ -148,6 +154,35 @@ describe('every published document has its page with its facts', () => {
     expect(fs.readFileSync(path.join(build.clientDir, href))).toEqual(pdfBytes('ZQXPUBLICPDF'))
     // Never a link to the CMS.
     expect(page(`/van-ban/${slug}/`)).not.toContain('/api/media/')
+  })
+
+  test('each plan with its original text shows it under “Toàn văn”: collapsed, escaped, in the table of contents, not searched', async () => {
+    for (const plan of content.plans) {
+      const html = page(`/van-ban/${await slugOf('plans', plan.key)}/`)
+      if (!plan.fullTextSource) {
+        expect(html, plan.key).not.toContain('id="vb-toan-van"')
+        continue
+      }
+      const section = html.match(/<section aria-labelledby="vb-toan-van"[^>]*>([\s\S]*?)<\/section>/)?.[1]
+      expect(section, plan.key).toBeDefined()
+      expect(section).toMatch(/^<h2 id="vb-toan-van"[^>]*>Toàn văn<\/h2>\s*<details class="full-text"[^>]*data-pagefind-ignore/)
+      // Its entry closes the table of contents, shown when the body has a heading of its own too.
+      const toc = html.match(/<nav class="toc"[\s\S]*?<\/nav>/)?.[0]
+      if (/^#{2,4} /m.test(plan.body)) expect(toc, plan.key).toMatch(/<li><a href="#vb-toan-van"[^>]*>Toàn văn<\/a><\/li><\/ol><\/nav>$/)
+      else expect(toc, plan.key).toBeUndefined()
+      // Every paragraph of the source file, in order, as the text of one <p>.
+      const paragraphs = [...section!.matchAll(/<p[^>]*>([\s\S]*?)<\/p>/g)].map(([, p]) => decodeHTML(p))
+      const original = fs.readFileSync(plan.fullTextSource, 'utf8').normalize('NFC')
+      const expected = original.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean)
+      if (plan.key === fullTextPlanKey) expected.push(`${fullTextMarkup}\nDòng hai ZQXFULLTEXT`)
+      expect(paragraphs).toEqual(expected)
+    }
+    const html = page(`/van-ban/${await slugOf('plans', fullTextPlanKey)}/`)
+    expect(html).toContain('Đoạn thử &lt;script&gt;alert(&quot;zqx&quot;)&lt;/script&gt; và &lt;b&gt;đậm&lt;/b&gt; &amp; hết')
+    expect(html).not.toMatch(/<script>alert|<b>đậm/)
+    // Indexed once: the body is, the full text is not.
+    expect(text(`/van-ban/${await slugOf('plans', fullTextPlanKey)}/`)).not.toContain('ZQXFULLTEXT')
+    for (const [file, body] of filesAsText(path.join(build.clientDir, 'pagefind'))) expect(body, file).not.toContain('ZQXFULLTEXT')
   })
 
   test('sitemap and RSS list the published pages', async () => {

@@ -26,6 +26,7 @@ import {
   type RichTextNodeType,
 } from '../cms/lib/richTextSchema'
 import { markdownConverter } from '../cms/seed/markdown'
+import { planBody } from '../site/lib/plans/body'
 import { richTextToHtml, UnsupportedContentError } from '../site/lib/richtext'
 import { uploadMedia } from './helpers/files'
 import { makeUser, startTestCms, type TestCms } from './helpers/payload'
@@ -144,10 +145,14 @@ function unsafeParts(html: string): string[] {
   return problems
 }
 
-/** Render as the portal build does; content the portal refuses to render (build error) is safe too. */
+/**
+ * Render as the portal build does — as news and pages show rich text, and as a document page
+ * does (headings renumbered, tables captioned and scoped; site/lib/plans/body.ts) — joined;
+ * content the portal refuses to render (build error) is safe too.
+ */
 function render(body: unknown): string {
   try {
-    return richTextToHtml(body, 'kiểm thử').html
+    return richTextToHtml(body, 'kiểm thử').html + planBody({ title: 'kiểm thử', body } as never).html
   } catch (error) {
     if (error instanceof UnsupportedContentError) return ''
     throw error

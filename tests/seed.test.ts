@@ -115,6 +115,30 @@ describe('the five source documents, field by field', () => {
   })
 })
 
+describe('full text ("Toàn văn"): each plan with a source file gets it word for word', () => {
+  const withSource = content.plans.filter((p) => p.fullTextSource)
+
+  test('five plans name their original text; the decision printed inside the dispatch does not', () => {
+    expect(withSource.map((p) => path.basename(p.fullTextSource)).sort()).toEqual(fs.readdirSync(path.resolve(import.meta.dirname, '..', 'content', 'sources')).sort())
+    expect(content.plans.find((p) => p.key === 'qd-1315-ttg-2023')?.fullTextSource).toBeUndefined()
+  })
+
+  test.each(content.plans.map((p) => [p.key, p] as const))('%s', async (key, plan) => {
+    // As the public reads it: the field is as public as the rest of the plan.
+    const { docs } = await payload.find({ collection: 'plans', where: { seedKey: { equals: key } }, overrideAccess: false, limit: 1 })
+    expect(docs).toHaveLength(1)
+    if (!plan.fullTextSource) return expect(docs[0].fullText ?? null).toBeNull()
+    const original = fs.readFileSync(plan.fullTextSource, 'utf8').normalize('NFC')
+    expect(original.length).toBeGreaterThan(1000)
+    expect(docs[0].fullText).toBe(original)
+  })
+
+  test('a missing source file is reported before anything is written', () => {
+    const broken = { ...content, plans: content.plans.map((p, i) => (i === 0 ? { ...p, fullTextSource: '/khong/co/tep.txt' } : p)) }
+    expect(checkContent(broken)).toEqual([`plans/${content.plans[0].key}: fullTextSource not found: /khong/co/tep.txt`])
+  })
+})
+
 describe('transcription is faithful to the source documents (content/sources)', () => {
   // The original texts are kept in the repository, so a clone with nothing beside it checks them too.
   const seedsDir = process.env.SEEDS_DIR ?? path.resolve(import.meta.dirname, '..', 'content', 'sources')

@@ -131,7 +131,24 @@ export const Plans: CollectionConfig = {
         },
         {
           label: t('Nội dung', 'Body'),
-          fields: [richTextField({ name: 'body', label: t('Nội dung văn bản', 'Body') }), bodyMediaField()],
+          fields: [
+            richTextField({ name: 'body', label: t('Nội dung văn bản', 'Body') }),
+            bodyMediaField(),
+            {
+              // Decree 42/2022 asks portals to publish a document's full text as issued.
+              name: 'fullText',
+              type: 'textarea',
+              maxLength: 300_000,
+              label: t('Toàn văn (nguyên văn)', 'Full text (verbatim)'),
+              admin: {
+                rows: 12,
+                description: t(
+                  'Nguyên văn văn bản gốc, chép đúng từng chữ (kể cả lỗi in), để người đọc đối chiếu. Trang văn bản hiện phần này trong mục “Toàn văn”, thu gọn, mỗi đoạn cách nhau một dòng trống; không định dạng.',
+                  'The original text, word for word (printing errors included), for readers to check against. Shown collapsed on the document page under “Toàn văn”; paragraphs separated by a blank line; no formatting.',
+                ),
+              },
+            },
+          ],
         },
         {
           label: t('Căn cứ', 'Legal basis'),

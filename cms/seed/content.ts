@@ -36,7 +36,7 @@ const schema: Record<keyof Content, { allowed: string[]; required: string[] }> =
     required: ['key', 'name', 'kind'],
   },
   plans: {
-    allowed: ['key', 'documentNumber', 'numberNote', 'documentType', 'title', 'summary', 'issuers', 'place', 'issueDate', 'issueDateText', 'year', 'period', 'topics', 'signer', 'legalBasis', 'mentions', 'tasks', 'deadlines', 'recipients', 'attachments', 'transcriptionNotes', 'body'],
+    allowed: ['key', 'documentNumber', 'numberNote', 'documentType', 'title', 'summary', 'issuers', 'place', 'issueDate', 'issueDateText', 'year', 'period', 'topics', 'signer', 'legalBasis', 'mentions', 'tasks', 'deadlines', 'recipients', 'attachments', 'transcriptionNotes', 'fullTextSource', 'body'],
     required: ['key', 'documentType', 'title', 'issuers', 'year', 'body'],
   },
   indicators: {
@@ -93,12 +93,25 @@ function readMedia(dir: string): Rec[] {
   return readYamlList(path.join(dir, 'media.yaml')).map((r) => (typeof r.file === 'string' ? { ...r, file: path.resolve(dir, 'media', r.file) } : r))
 }
 
+/**
+ * A plan's `fullTextSource` names a file in `sources/` (the original text, loaded as the plan's
+ * "Toàn văn"); it is resolved to its absolute path, as media files are.
+ */
+function readPlans(dir: string): Rec[] {
+  return readMarkdownDir(path.join(dir, 'plans')).map((r) =>
+    typeof r.fullTextSource === 'string' ? { ...r, fullTextSource: path.resolve(dir, 'sources', r.fullTextSource) } : r,
+  )
+}
+
+/** An original text as the seed stores it: the file word for word, in NFC (as the CMS stores text typed in). */
+export const readFullText = (file: string): string => fs.readFileSync(file, 'utf8').normalize('NFC')
+
 export function loadContent(dir = defaultContentDir): Content {
   return {
     topics: readYamlList(path.join(dir, 'topics.yaml')),
     media: readMedia(dir),
     organizations: readYamlList(path.join(dir, 'organizations.yaml')),
-    plans: readMarkdownDir(path.join(dir, 'plans')),
+    plans: readPlans(dir),
     indicators: readYamlList(path.join(dir, 'indicators.yaml')),
     campaigns: readYamlList(path.join(dir, 'campaigns.yaml')),
     news: readMarkdownDir(path.join(dir, 'news')),
@@ -159,6 +172,9 @@ export function checkContent(content: Content): string[] {
       ref(w, 'organizations', task.coordinating)
       if (!task.content) problems.push(`${w}: task ${task.order ?? '?'} has no content`)
       if (!task.lead && !task.leadText) problems.push(`${w}: task ${task.order ?? '?'} has neither lead nor leadText`)
+    }
+    if (p.fullTextSource != null && (typeof p.fullTextSource !== 'string' || !fs.existsSync(p.fullTextSource))) {
+      problems.push(`${w}: fullTextSource not found: ${p.fullTextSource}`)
     }
     for (const r of p.recipients ?? []) ref(w, 'organizations', r.organization)
     for (const a of p.attachments ?? []) ref(w, 'plans', a.plan)

@@ -7,7 +7,7 @@
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 
-import { checkContent, type Content, loadContent, type Rec } from './content'
+import { checkContent, type Content, loadContent, type Rec, readFullText } from './content'
 import { markdownConverter } from './markdown'
 
 export type SeedOptions = { overwrite?: boolean; contentDir?: string; content?: Content; log?: (line: string) => void }
@@ -215,6 +215,7 @@ class Seeder {
         plan: withRefs ? this.ref('plans', a.plan) : undefined,
       })),
       transcriptionNotes: r.transcriptionNotes,
+      fullText: typeof r.fullTextSource === 'string' ? readFullText(r.fullTextSource) : undefined,
     }
   }
 

@@ -10,6 +10,7 @@
  *    elements, attributes, classes, styles and URL schemes.
  */
 import { convertLexicalToHTML, type HTMLConverters } from '@payloadcms/richtext-lexical/html'
+import { decodeHTML } from 'entities'
 import sanitizeHtml from 'sanitize-html'
 
 import {
@@ -59,6 +60,19 @@ export type RichTextOptions = {
    * populated media's own URLs (what Payload returns: CMS paths).
    */
   images?: ReadonlyMap<string, RichTextImage>
+  /**
+   * The levels headings are shown at: given every heading's stored level (h2 → 2, …) in
+   * document order, the level to print each at (a document page nests them under its own h2).
+   * Without it, headings keep their stored level.
+   */
+  headingLevels?: (stored: readonly number[]) => readonly number[]
+  /**
+   * Tables as a document page shows them: in a scrolling `.table-wrap`, header cells scoped
+   * (`row` for a header column, `col` otherwise) and a caption for screen readers from this
+   * function — the table's number in the text (1, 2, …) and the plain text of the nearest
+   * heading above it ('' before the first). Without it, tables are printed as stored.
+   */
+  tableCaption?: (n: number, section: string) => string
 }
 
 /**
@@ -125,14 +139,44 @@ function linkHref(fields: unknown): string | undefined {
 /** A media URL: only a path or http(s) address (never a #fragment placeholder). */
 const mediaUrl = (url: unknown) => (isSafeLinkUrl(url) && !url.startsWith('#') && !/^(mailto|tel):/i.test(url) ? url : undefined)
 
+// ── Outline (a pre-pass over the document, before the converters run) ─────────
+
+/** Where each heading and table sits in the document, for the options that need it. */
+type Outline = {
+  /** The level each heading is printed at. */
+  headingLevel: Map<Node, number>
+  /** Each table's number in the text and the heading above it. */
+  table: Map<Node, { n: number; section?: Node }>
+}
+
+/** Headings and tables in document order (the order the converters print them). */
+function outline(nodes: Node[], options: RichTextOptions): Outline {
+  const headings: Node[] = []
+  const table = new Map<Node, { n: number; section?: Node }>()
+  const visit = (node: Node) => {
+    if (node.type === 'heading') headings.push(node)
+    if (node.type === 'table') table.set(node, { n: table.size + 1, section: headings.at(-1) })
+    for (const child of node.children as Node[]) visit(child)
+  }
+  nodes.forEach(visit)
+  const stored = headings.map((h) => Number(storedHeadingTag(h).slice(1)))
+  const levels = options.headingLevels?.(stored) ?? stored
+  const headingLevel = new Map(headings.map((h, i) => [h, intIn(levels[i], 1, 6) ?? stored[i]]))
+  return { headingLevel, table }
+}
+
+const storedHeadingTag = (node: Node): (typeof HEADING_TAGS)[number] => (HEADING_TAGS.includes(node.tag) ? node.tag : 'h2')
+
 // ── Converters ───────────────────────────────────────────────────────────────
 
 type Converter = (args: { node: Node; nodesToHTML: (args: { nodes: unknown[] }) => string[]; parent: Node }) => string
 type Converters = Record<RichTextNodeType, Converter | string>
 
 /** One converter per node type of the schema (the type makes a missing one a compile error). */
-function portalConverters(headings: Heading[], options: RichTextOptions = {}): Omit<Converters, 'root'> {
+function portalConverters(headings: Heading[], outlined: Outline, options: RichTextOptions = {}): Omit<Converters, 'root'> {
   const usedIds = new Set<string>()
+  /** The plain text of each heading printed so far (a table's caption names its section). */
+  const headingText = new Map<Node, string>()
   const childrenOf = (node: Node, nodesToHTML: Parameters<Converter>[0]['nodesToHTML']) =>
     Array.isArray(node.children) ? nodesToHTML({ nodes: node.children }) : []
 
@@ -156,12 +200,16 @@ function portalConverters(headings: Heading[], options: RichTextOptions = {}): O
     },
     heading: ({ node, nodesToHTML }) => {
       const inner = childrenOf(node, nodesToHTML).join('')
-      const tag = HEADING_TAGS.includes(node.tag) ? (node.tag as (typeof HEADING_TAGS)[number]) : 'h2'
+      const stored = storedHeadingTag(node)
+      const level = outlined.headingLevel.get(node) ?? Number(stored.slice(1))
+      const tag = `h${level}`
       const style = styleAttr(blockCss(node))
-      if (!TOC_HEADING_TAGS.includes(tag)) return `<${tag}${style}>${inner}</${tag}>`
       const text = inner.replace(/<[^>]+>/g, '').trim()
+      headingText.set(node, decodeHTML(text))
+      // Whether it is in the table of contents follows the level the author chose.
+      if (!TOC_HEADING_TAGS.includes(stored)) return `<${tag}${style}>${inner}</${tag}>`
       const id = headingId(text)
-      headings.push({ id, text, depth: Number(tag.slice(1)) })
+      headings.push({ id, text, depth: level })
       return `<${tag}${style} id="${escapeHtml(id)}">${inner}</${tag}>`
     },
     quote: ({ node, nodesToHTML }) => `<blockquote${styleAttr(blockCss(node))}>${childrenOf(node, nodesToHTML).join('')}</blockquote>`,
@@ -188,17 +236,28 @@ function portalConverters(headings: Heading[], options: RichTextOptions = {}): O
     },
     link: ({ node, nodesToHTML }) => anchor(node, childrenOf(node, nodesToHTML).join('')),
     autolink: ({ node, nodesToHTML }) => anchor(node, childrenOf(node, nodesToHTML).join('')),
-    table: ({ node, nodesToHTML }) =>
-      `<div${styleAttr(blockCss(node))} class="lexical-table-container"><table class="lexical-table" style="border-collapse: collapse;"><tbody>${childrenOf(node, nodesToHTML).join('')}</tbody></table></div>`,
+    table: ({ node, nodesToHTML }) => {
+      const rows = childrenOf(node, nodesToHTML).join('')
+      const table = (caption: string) =>
+        `<table class="lexical-table" style="border-collapse: collapse;">${caption}<tbody>${rows}</tbody></table>`
+      const place = outlined.table.get(node)
+      const inner =
+        options.tableCaption && place
+          ? `<div class="table-wrap">${table(`<caption class="visually-hidden">${escapeHtml(options.tableCaption(place.n, (place.section && headingText.get(place.section)) ?? ''))}</caption>`)}</div>`
+          : table('')
+      return `<div${styleAttr(blockCss(node))} class="lexical-table-container">${inner}</div>`
+    },
     tablerow: ({ node, nodesToHTML }) => `<tr${styleAttr(blockCss(node))} class="lexical-table-row">${childrenOf(node, nodesToHTML).join('')}</tr>`,
     tablecell: ({ node, nodesToHTML }) => {
       const headerState = TABLE_HEADER_STATES.includes(node.headerState) ? (node.headerState as number) : 0
       const tag = headerState > 0 ? 'th' : 'td'
+      // Lexical's header column is headerState 2 (row headers); a header row, or both, heads columns.
+      const scope = tag === 'th' && options.tableCaption ? ` scope="${headerState === 2 ? 'row' : 'col'}"` : ''
       let style = `border: 1px solid #ccc; padding: 8px;${blockCss(node)}`
       if (isSafeCssColor(node.backgroundColor)) style += ` background-color: ${node.backgroundColor};`
       const colSpan = intIn(node.colSpan, 2, 1000)
       const rowSpan = intIn(node.rowSpan, 2, 1000)
-      return `<${tag} class="lexical-table-cell lexical-table-cell-header-${headerState}"${colSpan ? ` colspan="${colSpan}"` : ''}${rowSpan ? ` rowspan="${rowSpan}"` : ''} style="${style}">${childrenOf(node, nodesToHTML).join('')}</${tag}>`
+      return `<${tag}${scope} class="lexical-table-cell lexical-table-cell-header-${headerState}"${colSpan ? ` colspan="${colSpan}"` : ''}${rowSpan ? ` rowspan="${rowSpan}"` : ''} style="${style}">${childrenOf(node, nodesToHTML).join('')}</${tag}>`
     },
     upload: ({ node }) => (options.images ? preparedUpload(node, options.images) : upload(node)),
   }
@@ -291,9 +350,10 @@ export function richTextToHtml(data: unknown, where = 'nội dung', options: Ric
   }
   const unsupported: string[] = []
   const headings: Heading[] = []
-  const converters = portalConverters(headings, options)
+  const children = wellFormed(data.root.children)
+  const converters = portalConverters(headings, outline(children, options), options)
   const raw = convertLexicalToHTML({
-    data: { root: { ...data.root, children: wellFormed(data.root.children) } } as never,
+    data: { root: { ...data.root, children } } as never,
     disableContainer: true,
     // Alignment and indentation are written by our converters from allowed values only.
     disableIndent: true,
