@@ -204,8 +204,9 @@ function portalConverters(headings: Heading[], outlined: Outline, options: RichT
       const level = outlined.headingLevel.get(node) ?? Number(stored.slice(1))
       const tag = `h${level}`
       const style = styleAttr(blockCss(node))
-      const text = inner.replace(/<[^>]+>/g, '').trim()
-      headingText.set(node, decodeHTML(text))
+      // Plain text, entities decoded: the table of contents and captions escape it themselves.
+      const text = decodeHTML(inner.replace(/<[^>]+>/g, '').trim())
+      headingText.set(node, text)
       // Whether it is in the table of contents follows the level the author chose.
       if (!TOC_HEADING_TAGS.includes(stored)) return `<${tag}${style}>${inner}</${tag}>`
       const id = headingId(text)
