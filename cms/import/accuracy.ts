@@ -41,7 +41,7 @@ export function compare(pairs: { doc: ProposedDocument; plan: ContentPlan | unde
     }
     score('document found', true, '')
     const at = `${label} ${plan.key}`
-    const check = (field: string, got: unknown, want: unknown, eq = same) => score(field, eq(got as never, want as never), `${at}: ${JSON.stringify(got)} ≠ ${JSON.stringify(want ?? null)}`)
+    const check = (field: string, got: unknown, want: unknown, eq: (a: any, b: any) => boolean = same) => score(field, eq(got as never, want as never), `${at}: ${JSON.stringify(got)} ≠ ${JSON.stringify(want ?? null)}`)
     check('number', doc.number, plan.documentNumber)
     check('type', doc.type, plan.documentType)
     check('title', doc.title, plan.title, sameText)

@@ -4,7 +4,7 @@
  * Ủy ban nhân dân tỉnh Sóc Trăng thông báo …"); its standing committee or office stands for it.
  */
 import type { Block } from './blocks.ts'
-import { proposeOrganization } from './organizations.ts'
+import { matchOrganization, proposeOrganization } from './organizations.ts'
 import { sentenceCase } from './text.ts'
 import type { ImportContext, ProposedOrganization } from './types.ts'
 
@@ -12,9 +12,14 @@ const STATEMENT = /(?:^|[;,]\s*)((?:[^;,()]|\([^)]*\))+?)\s+(?:xây dựng|ban h
 const ORGAN = /^(?:Ban Thường vụ|Ban Chấp hành|Thường trực)\s+(?=Hội|Ủy ban|Đảng)/u
 
 export function parseIssuers(issuerLines: string[], blocks: Block[], context: ImportContext, province: string | null): ProposedOrganization[] {
-  const fromHeader = issuerLines.map((l) => proposeOrganization(l, context, province))
+  // A header prints the name in capitals: a matched body is proposed under the CMS's spelling.
+  const fromHeader = issuerLines.map((l) => {
+    const org = matchOrganization(l, context, province)
+    return { name: org?.name ?? sentenceCase(l), organization: org?.key ?? null }
+  })
   const matched = fromHeader.filter((o) => o.organization)
   if (matched.length) return matched
+  let unmatched: ProposedOrganization | null = null
   for (const b of blocks) {
     if (b.kind === 'row') continue
     const m = b.full.match(STATEMENT)
@@ -23,7 +28,8 @@ export function parseIssuers(issuerLines: string[], blocks: Block[], context: Im
     if (!/^\p{Lu}/u.test(name) || name.split(/\s+/).length > 20) continue
     const org = proposeOrganization(name, context, province)
     if (org.organization) return [org]
+    unmatched ??= org
   }
-  // Nothing matched: propose the header's bodies (as new organisations).
-  return issuerLines.map((l) => ({ name: sentenceCase(l), organization: null }))
+  // Nothing matched: propose the header's bodies, else the one the text names (as new organisations).
+  return fromHeader.length ? fromHeader : unmatched ? [unmatched] : []
 }
