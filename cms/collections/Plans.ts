@@ -45,6 +45,7 @@ export const Plans: CollectionConfig = {
     defaultColumns: ['documentNumber', 'title', 'documentType', 'issueDate', '_status'],
     group: t('Nội dung', 'Content'),
     listSearchableFields: ['title', 'documentNumber', 'summary'],
+    components: { beforeList: ['/components/ImportDocumentLink#ImportDocumentLink'] },
   },
   ...publishable(),
   // The document importer: a proposal from a file (nothing saved), then a draft from it.
