@@ -4,7 +4,9 @@
  * benchmark measures; then each file format (a real .docx, a PDF with and without a text layer,
  * UTF-16 and NFD text) and every refusal (wrong type, empty, oversized, legacy encoding).
  */
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 import { describe, expect, it } from 'vitest'
@@ -139,5 +141,32 @@ describe('file formats and refusals', () => {
     expect(detectLegacyEncoding(source('001'))).toBeNull()
     await expect(extractText(Buffer.from(tcvn3.repeat(3), 'latin1'))).rejects.toThrow(/bảng mã cũ TCVN3.*Unicode/)
     await expect(extractText(Buffer.from(vni.repeat(3), 'utf8'))).rejects.toThrow(/bảng mã cũ VNI/)
+  })
+})
+
+describe('npm run import:document -- FILE --json', () => {
+  const cli = (file: string) => spawnSync(process.execPath, [path.resolve(import.meta.dirname, '..', 'scripts', 'import-document.ts'), file, '--json'], { encoding: 'utf8' })
+
+  it('prints the proposals in the documented shape and saves nothing', () => {
+    const run = cli(sources.find((f) => path.basename(f).startsWith('003'))!)
+    expect(run.status).toBe(0)
+    const { documents } = JSON.parse(run.stdout)
+    expect(documents.map((d: any) => Object.keys(d))).toEqual(
+      Array(2).fill(['number', 'type', 'title', 'issueDate', 'place', 'issuers', 'signer', 'legalBasis', 'tasks', 'recipients']),
+    )
+    expect(documents[0]).toMatchObject({ number: '6418/VP-VX', type: 'dispatch', issueDate: '2023-11-14', place: 'Sóc Trăng', signer: { name: 'Trần Quốc Hưng', title: 'Phó Chánh Văn phòng', authority: 'KT. CHÁNH VĂN PHÒNG' } })
+    expect(Object.keys(documents[1].legalBasis[0])).toEqual(['number', 'date', 'issuer', 'title'])
+    expect(Object.keys(documents[1].tasks[0])).toEqual(['content', 'lead', 'coordinating', 'timeFrame', 'dueStart', 'dueEnd'])
+    expect(documents[1].tasks).toHaveLength(9)
+  })
+
+  it('prints null where the text has no value, and a Vietnamese error for a file it cannot read', () => {
+    const plan = JSON.parse(cli(sources.find((f) => path.basename(f).startsWith('000'))!).stdout).documents[0]
+    expect([plan.number, plan.issueDate, plan.place]).toEqual([null, null, null])
+    const png = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'import-cli-')), 'anh.txt')
+    fs.writeFileSync(png, Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'))
+    const run = cli(png)
+    expect(run.status).toBe(1)
+    expect(JSON.parse(run.stdout)).toEqual({ error: IMPORT_TYPE_MESSAGE })
   })
 })
