@@ -37,3 +37,4 @@ for (const s of compare(pairs, plans)) {
   for (const miss of s.misses.slice(0, 8)) console.log(`    ✗ ${miss}`)
 }
 console.log(failed ? '\nChưa đạt mục tiêu ở ít nhất một trường.' : '\nĐạt mọi mục tiêu.')
+if (failed) process.exitCode = 1
