@@ -71,6 +71,12 @@ export default buildConfig({
     avatar: 'default',
     dateFormat: 'dd/MM/yyyy',
     meta: { titleSuffix: ` — ${PORTAL_NAME}` },
+    components: {
+      views: {
+        // The document importer (cms/import/): file → proposal beside the source text → draft.
+        importDocument: { Component: '/components/ImportDocumentView#ImportDocumentView', path: '/nhap-van-ban' },
+      },
+    },
     importMap: {
       baseDir: dirname,
       importMapFile: path.resolve(dirname, 'app', '(payload)', 'admin', 'importMap.js'),

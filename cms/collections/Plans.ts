@@ -7,6 +7,7 @@ import { documentTypes, taskStatuses } from '../fields/options'
 import { endNotBefore, messages, validateDocumentNumber, yearNotBefore } from '../fields/validators'
 import { bodyMediaField, richTextField } from '../fields/richText'
 import { previewUrlFor } from '../publishing/preview'
+import { importPreviewEndpoint, importSaveEndpoint } from '../import/endpoints'
 
 /** A citation: a document in the CMS, or the cited number, date, issuer and title. */
 function citationValidate(_value: unknown, { siblingData }: { siblingData?: Record<string, unknown> }) {
@@ -44,8 +45,11 @@ export const Plans: CollectionConfig = {
     defaultColumns: ['documentNumber', 'title', 'documentType', 'issueDate', '_status'],
     group: t('Nội dung', 'Content'),
     listSearchableFields: ['title', 'documentNumber', 'summary'],
+    components: { beforeList: ['/components/ImportDocumentLink#ImportDocumentLink'] },
   },
   ...publishable(),
+  // The document importer: a proposal from a file (nothing saved), then a draft from it.
+  endpoints: [importPreviewEndpoint, importSaveEndpoint],
   fields: [
     {
       type: 'tabs',

@@ -4,7 +4,9 @@
  * portal server) on a fresh database: the first account (the administrator) is created in
  * the admin and gives an editor an account; the editor signs in, writes and publishes a news
  * item there, and it appears on the portal with no other step; a
- * draft edit is seen through the admin's "Xem trước" link and nowhere public.
+ * draft edit is seen through the admin's "Xem trước" link and nowhere public. Then the same
+ * editor imports a Word plan (made here from a source document's text) in "Nhập văn bản từ tệp",
+ * corrects it beside the source text and saves it as a draft with its tasks.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -15,6 +17,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 
 import { releaseEnvIn } from '../../site/scripts/release'
+import { docxFromText } from '../helpers/docx'
 import { freePort } from '../helpers/serve-build'
 import { launchBrowser } from './browser'
 
@@ -154,3 +157,53 @@ test('an editor publishes news in the admin and reads it on the portal', async (
   await expect.poll(() => page.locator('body').innerText(), { timeout: 30_000 }).toContain('Xây dựng lại cổng thông tin ngay')
   await page.close()
 }, 400_000)
+
+// Runs after the test above, whose editor account it uses.
+test('an editor imports a .docx plan, corrects it beside the source text and saves a draft with its tasks', async () => {
+  // A seed's text as a Word file, renumbered: the seeded plan 38/KH-HĐTĐKT is already in the CMS.
+  const source = fs.readFileSync(path.join(root, 'content', 'sources', '001_eae533dfa49a91b6.txt'), 'utf8').replace('Số: 38/KH-HĐTĐKT', 'Số: 97/KH-HĐTĐKT')
+  const file = path.join(data, 'ke-hoach-97.docx')
+  fs.writeFileSync(file, await docxFromText(source))
+
+  const page = await browser.newPage()
+  page.setDefaultTimeout(60_000)
+  await page.goto(`${cmsUrl}/admin/login`)
+  await page.locator('#field-email').fill('bientap@example.test')
+  await page.locator('#field-password').fill('mat-khau-bien-tap-1')
+  await page.locator('button[type=submit]').click()
+  await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.includes('login'))
+
+  // From the documents list to the importer.
+  await page.goto(`${cmsUrl}/admin/collections/plans`)
+  await page.getByRole('link', { name: /Nhập văn bản từ tệp/ }).click()
+  await page.waitForURL(/\/admin\/nhap-van-ban/)
+  await page.locator('input[name=file]').setInputFiles(file)
+  await page.getByRole('button', { name: 'Đọc văn bản' }).click()
+  await page.getByText('Nhận ra 1 văn bản').waitFor()
+
+  // Each proposed field beside the source text; nothing saved yet.
+  expect(await page.locator('input[name=number]').inputValue()).toBe('97/KH-HĐTĐKT')
+  expect(await page.locator('select[name=type]').inputValue()).toBe('plan')
+  expect(await page.locator('input[name=issueDate]').inputValue()).toBe('2023-04-04')
+  expect(await page.locator('li[data-task]').count()).toBe(28)
+  expect(await page.getByLabel('Văn bản gốc').innerText()).toContain('Số: 97/KH-HĐTĐKT')
+  const before = await page.evaluate(() => fetch('/api/plans?draft=true&limit=0&where[documentNumber][equals]=97/KH-H%C4%90T%C4%90KT').then((r) => r.json()))
+  expect(before.totalDocs).toBe(0)
+
+  // The editor corrects the title, then saves the draft.
+  const title = 'Công tác của Hội đồng Thi đua - Khen thưởng tỉnh năm 2023 (nhập từ tệp Word)'
+  await page.locator('textarea[name=title]').fill(title)
+  await page.getByRole('button', { name: 'Lưu bản nháp' }).click()
+  await page.getByText(/Đã lưu bản nháp/).waitFor({ timeout: 30_000 })
+
+  const saved = await page.evaluate(() => fetch('/api/plans?draft=true&depth=0&where[documentNumber][equals]=97/KH-H%C4%90T%C4%90KT').then((r) => r.json()))
+  expect(saved.totalDocs).toBe(1)
+  const plan = saved.docs[0]
+  expect(plan).toMatchObject({ title, _status: 'draft', documentType: 'plan', place: 'Thái Bình' })
+  expect(plan.tasks).toHaveLength(28)
+  expect(plan.tasks[0]).toMatchObject({ timeFrame: 'Quý I', content: expect.stringContaining('Tham mưu tổng kết công tác thi đua') })
+  expect(typeof plan.tasks[0].lead).toBe('number')
+  // A draft: not on the portal.
+  expect((await fetch(`${cmsUrl}/api/plans/${plan.id}`)).status).not.toBe(200)
+  await page.close()
+}, 300_000)
