@@ -130,6 +130,9 @@ describe('save: a draft plan from the corrected proposal', () => {
       expect(plan.tasks[27].dueEnd.slice(0, 10)).toBe('2023-12-31')
       expect(plan.recipients).toHaveLength(7)
       expect(plan.legalBasis.map((l: any) => l.citedNumber)).toEqual(['18/KH-UBND', '2357/QĐ-UBND'])
+      // The document's text as imported is its full text ("Toàn văn" on the public page).
+      expect(plan.fullText).toBe(preview.json.documents[0].sourceText)
+      expect(plan.fullText).toContain('Họp Hội đồng Thi đua - Khen thưởng tỉnh (Phiên thứ Ba)')
       // Not live: anonymous readers do not see it.
       const publicRead = await http.rest('GET', `/plans/${res.json.id}`)
       expect(publicRead.status).not.toBe(200)

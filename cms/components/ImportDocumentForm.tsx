@@ -59,7 +59,8 @@ function DocumentEditor({ initial, file, orgs, api }: { initial: ProposedDocumen
     try {
       const form = new FormData()
       if (file) form.append('file', file)
-      form.append('_payload', JSON.stringify({ document: { ...doc, sourceText: undefined } }))
+      // The source text goes with it: it becomes the draft's full text (Toàn văn).
+      form.append('_payload', JSON.stringify({ document: doc }))
       const response = await fetch(`${api}/plans/import-save`, { method: 'POST', credentials: 'include', body: form })
       const body = await response.json().catch(() => ({}))
       setStatus(response.ok ? { message: body.message, id: body.id } : { message: (body.errors ?? []).map((e: { message: string }) => e.message).join(' ') || `Lỗi ${response.status}` })

@@ -70,6 +70,8 @@ export function planDataFrom(input: unknown): { ok: true; data: PlanDraft } | { 
       dueEnd: day(t?.dueEnd),
       status: 'not-reported',
     })),
+    // The document's own part of the source, word for word: the public page's "Toàn văn".
+    fullText: typeof doc.sourceText === 'string' && doc.sourceText.trim() ? doc.sourceText.normalize('NFC').trim() : undefined,
     recipients: list(doc.recipients)
       .filter((r: any) => text(r?.name))
       .map((r: any) => ({ name: text(r.name), organization: id(r.organization) ?? undefined })),
