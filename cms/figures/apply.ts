@@ -5,19 +5,33 @@
  * (cms/lib/sqliteWriteQueue.ts) until it ends, so other saves wait for it rather than interleave.
  */
 import type { Payload, PayloadRequest } from 'payload'
+import { Forbidden, ValidationError } from 'payload'
 
 import type { Change } from './diff'
 
 export type Applied = { created: number; updated: number; unchanged: number }
 
+export const applyMessages = {
+  failed: (row: number, reason?: string) =>
+    `Dòng ${row}: không ghi được số liệu${reason ? ` (${reason})` : ' (dữ liệu liên quan vừa bị thay đổi hoặc xóa)'}. Không có số liệu nào được thay đổi; hãy xem trước và áp dụng lại.`,
+} as const
+
+/** A write refused mid-way: the row, and the reason when it is one staff can read (a field's message, a refusal). */
 export class ApplyError extends Error {
   constructor(
     readonly row: number,
-    cause: unknown,
+    readonly cause: unknown,
   ) {
-    super(`Dòng ${row}: không ghi được số liệu (${cause instanceof Error ? cause.message : String(cause)}). Không có số liệu nào được thay đổi.`)
+    super(applyMessages.failed(row, readableReason(cause)))
     this.name = 'ApplyError'
   }
+}
+
+function readableReason(cause: unknown): string | undefined {
+  if (cause instanceof ValidationError) return cause.data.errors.map((e) => e.message).join('; ')
+  if (cause instanceof Forbidden) return 'tài khoản không có quyền ghi số liệu này'
+  // Anything else (a database error) is logged by the endpoint, not shown.
+  return undefined
 }
 
 export async function applyChanges(payload: Payload, user: PayloadRequest['user'], changes: Change[]): Promise<Applied> {

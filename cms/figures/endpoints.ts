@@ -175,7 +175,10 @@ export const figuresEndpoints: Endpoint[] = [
           { headers: noStore },
         )
       } catch (error) {
-        if (error instanceof ApplyError) return refuse(409, error.message)
+        if (error instanceof ApplyError) {
+          req.payload.logger.error({ err: error.cause, msg: `Nhập số liệu từ tệp: ${error.message}` })
+          return refuse(409, error.message)
+        }
         throw error
       }
     },

@@ -62,9 +62,9 @@ export async function buildFiguresWorkbook({ rows, indicators, localities, organ
       periodLabel: row.periodLabel,
       locality: row.locality,
       value: row.value ?? null,
-      organization: row.organization?.name ?? '',
-      source: row.source ?? '',
-      note: row.note ?? '',
+      organization: row.organization?.name || null,
+      source: row.source || null,
+      note: row.note || null,
     })
   }
 
