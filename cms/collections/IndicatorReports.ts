@@ -19,6 +19,8 @@ export const IndicatorReports: CollectionConfig = {
     useAsTitle: 'periodLabel',
     defaultColumns: ['indicator', 'periodLabel', 'locality', 'value', 'reportingOrganization'],
     group: t('Số liệu', 'Data'),
+    // Figures from Excel: template, upload, preview, apply (cms/figures/), for those allowed.
+    components: { beforeListTable: ['/components/FiguresImportPanel#FiguresImportPanel'] },
   },
   // create/update are scoped to the data reporter's organisation (see policy.ts): their own rules.
   access: {
