@@ -17,7 +17,7 @@ import { loadFiguresContext } from '../cms/figures/context'
 import { diffRows } from '../cms/figures/diff'
 import { endpointMessages } from '../cms/figures/endpoints'
 import { parseMessages } from '../cms/figures/parse'
-import { checkRows, lastReportableYear, parseNumber, ruleMessages } from '../cms/figures/rules'
+import { checkRows, lastReportableYear, organizationFinder, parseNumber, ruleMessages } from '../cms/figures/rules'
 import { EMPTY_UPLOAD_MESSAGE, SPREADSHEET_TYPE_MESSAGE } from '../cms/lib/uploadTypes'
 import { makeUser, startTestCms, type TestCms } from './helpers/payload'
 import { anonymousSession, signIn, type Session } from './helpers/session'
@@ -319,6 +319,15 @@ describe('checks: one Vietnamese message per row and column', () => {
     sheet.getCell('G2').numFmt = '0.0%'
     const percent = await post('preview', { data: Buffer.from(await workbook.xlsx.writeBuffer()) }, 'editor')
     expect(percent.json.rows[0].value).toBe(61.5)
+  })
+
+  test('an organisation is found by full name, slug, or a short name no other has', () => {
+    const find = organizationFinder([
+      { id: 1, name: 'Hội Khuyến học tỉnh Thái Bình', shortName: 'Hội Khuyến học tỉnh', slug: 'hoi-khuyen-hoc-tinh-thai-binh' },
+      { id: 2, name: 'Hội Khuyến học tỉnh Bắc Giang', shortName: 'Hội Khuyến học tỉnh', slug: 'hoi-khuyen-hoc-tinh-bac-giang' },
+      { id: 3, name: 'Hội đồng Thi đua - Khen thưởng tỉnh Thái Bình', shortName: 'HĐTĐKT' },
+    ])
+    expect(['hội khuyến học tỉnh  bắc giang', 'hoi-khuyen-hoc-tinh-thai-binh', 'HDTDKT', 'Hội Khuyến học tỉnh'].map((t) => find(t)?.id)).toEqual([2, 1, 3, undefined])
   })
 
   test('columns are found by their header; a missing column is named', async () => {

@@ -85,7 +85,7 @@ const xlsxResponse = (data: Buffer, name: string) =>
   })
 
 const fileName = (kind: string, selection: Selection) =>
-  [kind, selection.year, selection.organization && slugify(selection.organization.shortName || selection.organization.name)].filter(Boolean).join('-') + '.xlsx'
+  [kind, selection.year, selection.organization && slugify(selection.organization.name)].filter(Boolean).join('-') + '.xlsx'
 
 async function workbookEndpoint(req: PayloadRequest, kind: 'template' | 'export'): Promise<Response> {
   const allowed = allowedOrRefusal(req)

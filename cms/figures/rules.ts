@@ -77,11 +77,32 @@ export function parseNumber(cell: RawCell | undefined): number | undefined {
 export const reportKey = (r: { indicator: unknown; year: number; periodLabel: string; locality: string; organization: unknown }) =>
   [String(r.indicator), r.year, matchKey(r.periodLabel), matchKey(r.locality), String(r.organization)].join('\u0001')
 
+/**
+ * An organisation by its full name, its slug, or a short name no other organisation shares
+ * ("Hội Khuyến học tỉnh" is the short name of several).
+ */
+export function organizationFinder(organizations: OrganizationRef[]) {
+  const byName = new Map<string, OrganizationRef>()
+  const bySlug = new Map<string, OrganizationRef>()
+  const byShort = new Map<string, OrganizationRef | null>()
+  for (const o of organizations) {
+    if (!byName.has(matchKey(o.name))) byName.set(matchKey(o.name), o)
+    if (o.slug) bySlug.set(matchKey(o.slug), o)
+    if (o.shortName) {
+      const key = matchKey(o.shortName)
+      byShort.set(key, byShort.has(key) ? null : o)
+    }
+  }
+  return (text: string) => {
+    const key = matchKey(text)
+    return byName.get(key) ?? bySlug.get(key) ?? byShort.get(key) ?? undefined
+  }
+}
+
 export function checkRows(rows: RawRow[], context: FiguresContext, now = new Date()): Checked {
   const indicators = new Map(context.indicators.map((i) => [matchKey(i.code), i]))
   const localities = new Map(context.localities.map((l) => [matchKey(l), l]))
-  const organizations = new Map<string, OrganizationRef>()
-  for (const o of context.organizations) for (const name of [o.slug, o.shortName, o.name]) if (name) organizations.set(matchKey(name), o)
+  const findOrganization = organizationFinder(context.organizations)
   const ownName =
     context.scope.kind === 'organization'
       ? (context.organizations.find((o) => String(o.id) === String((context.scope as { organization: unknown }).organization))?.name ?? '')
@@ -134,7 +155,7 @@ export function checkRows(rows: RawRow[], context: FiguresContext, now = new Dat
     else if (indicator && wholeUnits.has(indicator.unit) && !Number.isInteger(value)) fail('value', ruleMessages.whole(indicator.unitLabel))
 
     const orgName = required('organization')
-    const organization = orgName ? organizations.get(matchKey(orgName)) : undefined
+    const organization = orgName ? findOrganization(orgName) : undefined
     if (orgName && !organization) fail('organization', ruleMessages.unknownOrganization(orgName))
     else if (organization && !inScope(context.scope, organization.id)) fail('organization', ruleMessages.otherOrganization(ownName))
 
