@@ -167,7 +167,7 @@ export function FiguresImport({ organizations, topics, lastYear, ownOrganization
           />
         </label>
       </p>
-      <p role="status" aria-live="polite">
+      <p role="status" aria-live="polite" data-testid="figures-status">
         {busy ? 'Đang xử lý tệp…' : message}
       </p>
 

@@ -123,7 +123,7 @@ test('a data reporter fills the template, sees one row’s error, fixes it and a
   await page.waitForURL((url) => url.pathname.startsWith('/admin') && !url.pathname.includes('login'))
 
   await page.goto(`${cmsUrl}/admin/collections/indicator-reports`)
-  await expect.poll(() => page.getByRole('heading', { name: 'Nhập số liệu từ Excel' }).count()).toBe(1)
+  await page.getByRole('heading', { name: 'Nhập số liệu từ Excel' }).waitFor()
   // Their own organisation only, and it cannot be changed.
   const organization = page.getByLabel('Cơ quan báo cáo')
   expect(await organization.isDisabled()).toBe(true)
@@ -147,8 +147,10 @@ test('a data reporter fills the template, sees one row’s error, fixes it and a
   const withError = path.join(data, 'so-lieu-loi.xlsx')
   await workbook.xlsx.writeFile(withError)
   await upload(page, withError)
+  const status = page.getByTestId('figures-status')
+  const statusText = (text: string) => expect.poll(() => status.innerText(), { timeout: 60_000, interval: 500 }).toBe(text)
+  await statusText('Tệp có 1 lỗi: sửa các dòng được báo rồi tải lại tệp.')
   const errors = page.getByTestId('figures-errors')
-  await expect.poll(() => errors.count()).toBe(1)
   const errorRows = await errors.locator('tbody tr').allInnerTexts()
   expect(errorRows).toEqual([`${clan.number}\tGiá trị thực hiện\t${ruleMessages.percentRange}`])
   expect(await page.getByRole('button', { name: 'Áp dụng' }).isDisabled()).toBe(true)
@@ -158,8 +160,8 @@ test('a data reporter fills the template, sees one row’s error, fixes it and a
   const fixed = path.join(data, 'so-lieu.xlsx')
   await workbook.xlsx.writeFile(fixed)
   await upload(page, fixed)
+  await statusText(`Kiểm tra xong: 2 mới, 0 thay đổi, 0 không đổi, ${sheet.actualRowCount - 3} dòng để trống giá trị được bỏ qua.`)
   const preview = page.getByTestId('figures-preview')
-  await expect.poll(() => preview.count()).toBe(1)
   expect(await errors.count()).toBe(0)
   const previewRows = await preview.locator('tbody tr').allInnerTexts()
   expect(previewRows.map((r) => r.split('\t').slice(1, 3))).toEqual(
@@ -169,7 +171,7 @@ test('a data reporter fills the template, sees one row’s error, fixes it and a
   const apply = page.getByRole('button', { name: 'Áp dụng' })
   expect(await apply.isDisabled()).toBe(false)
   await apply.click()
-  await expect.poll(() => page.getByRole('status').innerText()).toBe('Đã áp dụng: 2 số liệu mới, 0 số liệu được cập nhật, 0 không đổi.')
+  await statusText('Đã áp dụng: 2 số liệu mới, 0 số liệu được cập nhật, 0 không đổi.')
 
   // The figures are stored, as the data reporter's organisation's.
   const stored = await page.evaluate(async () => {
