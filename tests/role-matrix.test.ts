@@ -352,9 +352,10 @@ function reportProbes(): Partial<Record<Operation, Probe>> {
     importFigures: async (a) => {
       if (a.protocol === 'GraphQL') return skip
       const m = marker()
-      const org = a.target === 'own' ? 'Hội Khuyến học tỉnh A' : 'Hội Khuyến học tỉnh B'
+      // By its current name: the organisations' own probes rename B.
+      const org = (await payload.findByID({ collection: 'organizations', id: orgFor(a), ...local })).name
       const form = new FormData()
-      const file = `Mã chỉ tiêu,Năm,Kỳ báo cáo,Địa bàn,Giá trị thực hiện,Cơ quan báo cáo\nGDHT,2024,${m},Tỉnh,42,${org}\n`
+      const file = `Mã chỉ tiêu,Năm,Kỳ báo cáo,Địa bàn,Giá trị thực hiện,Cơ quan báo cáo\nGDHT,2024,${m},Tỉnh,42,"${org.replace(/"/g, '""')}"\n`
       form.append('file', new Blob([file], { type: 'text/csv' }), 'so-lieu.csv')
       const encoded = new Response(form)
       const body = new Uint8Array(await encoded.arrayBuffer())
