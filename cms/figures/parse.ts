@@ -14,8 +14,12 @@ export type RawCell = string | number | null
 export type RawRow = { row: number; cells: Partial<Record<FigureColumn, RawCell>> }
 export type ParseResult = { ok: true; rows: RawRow[] } | { ok: false; message: string }
 
-/** Enough for every indicator × commune of a province; a larger file is almost surely a mistake. */
-export const MAX_ROWS = 5000
+/**
+ * Enough for ten indicators × the communes of a province. Applying holds SQLite's one write
+ * slot for the whole transaction (other saves wait, at most 60 s): 2,000 lines took about 36 s
+ * on a shared 2-core machine (`npm run bench:figures -- --pages 2000`).
+ */
+export const MAX_ROWS = 2000
 
 export const parseMessages = {
   unreadableXlsx: 'Không đọc được tệp Excel: tệp bị hỏng hoặc không phải bảng tính .xlsx. Hãy mở và lưu lại tệp rồi tải lên.',
