@@ -16,7 +16,7 @@ import { DATA_SHEET, figureColumns, LISTS_SHEET } from '../cms/figures/columns'
 import { loadFiguresContext } from '../cms/figures/context'
 import { diffRows } from '../cms/figures/diff'
 import { endpointMessages } from '../cms/figures/endpoints'
-import { parseMessages } from '../cms/figures/parse'
+import { MAX_ROWS, parseMessages } from '../cms/figures/parse'
 import { checkRows, lastReportableYear, organizationFinder, parseNumber, ruleMessages } from '../cms/figures/rules'
 import { EMPTY_UPLOAD_MESSAGE, SPREADSHEET_TYPE_MESSAGE } from '../cms/lib/uploadTypes'
 import { makeUser, startTestCms, type TestCms } from './helpers/payload'
@@ -365,6 +365,12 @@ describe('checks: one Vietnamese message per row and column', () => {
       }
     }
     expect(await reportCount()).toBe(before)
+  })
+
+  test('more lines than one import takes are refused, naming the limit', async () => {
+    const lines = Array.from({ length: MAX_ROWS + 1 }, (_, i) => lineA({ locality: 'Tỉnh Thái Bình', periodLabel: `Đợt ${i}` }))
+    const res = await post('preview', { data: csv(lines), type: 'text/csv' }, 'editor')
+    expect([res.status, res.json.errors[0].message]).toEqual([400, parseMessages.tooManyRows(MAX_ROWS + 1)])
   })
 
   test('a file over the upload limit answers 413', async () => {
