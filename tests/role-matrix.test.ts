@@ -348,6 +348,26 @@ function reportProbes(): Partial<Record<Operation, Probe>> {
           : (await gql(a, `mutation { deleteIndicatorReport(id: ${id}) { id } }`, 'deleteIndicatorReport')).ok
       return { ok, changed: before && !(await exists(c, id)) }
     },
+    // Figures from a file (cms/figures/): one CSV row for the target's organisation, applied. REST only.
+    importFigures: async (a) => {
+      if (a.protocol === 'GraphQL') return skip
+      const m = marker()
+      // By its current name: the organisations' own probes rename B.
+      const org = (await payload.findByID({ collection: 'organizations', id: orgFor(a), ...local })).name
+      const form = new FormData()
+      const file = `Mã chỉ tiêu,Năm,Kỳ báo cáo,Địa bàn,Giá trị thực hiện,Cơ quan báo cáo\nGDHT,2024,${m},Tỉnh,42,"${org.replace(/"/g, '""')}"\n`
+      form.append('file', new Blob([file], { type: 'text/csv' }), 'so-lieu.csv')
+      const encoded = new Response(form)
+      const body = new Uint8Array(await encoded.arrayBuffer())
+      const res = await http.dispatch(
+        new Request(`http://localhost:3000/api/${c}/figures/apply`, {
+          method: 'POST',
+          body,
+          headers: { ...a.session.headers, 'content-type': encoded.headers.get('content-type')!, 'content-length': String(body.length) },
+        }),
+      )
+      return { ok: res.status === 200, changed: (await countWhere(c, { periodLabel: { equals: m } })) === 1 }
+    },
   }
 }
 

@@ -28,7 +28,9 @@ export type Grant = PolicyRole | { role: PolicyRole; only: Scope }
  *   restoring "as a draft" is a draft save);
  * - duplicate: the copy is always a draft;
  * - upload: a new file in the media library; unlock: a locked-out account;
- * - runJobs: run the jobs queue (scheduled publishing) by hand; rebuild: the portal, by hand.
+ * - runJobs: run the jobs queue (scheduled publishing) by hand; rebuild: the portal, by hand;
+ * - importFigures: figures from Excel or CSV (cms/figures/): the template, preview, apply and
+ *   export endpoints of indicator reports; an own-organization grant limits every row to it.
  */
 export const operations = [
   'create',
@@ -44,6 +46,7 @@ export const operations = [
   'unlock',
   'runJobs',
   'rebuild',
+  'importFigures',
 ] as const
 export type Operation = (typeof operations)[number]
 export type Rules = Partial<Record<Operation, readonly Grant[]>>
@@ -91,6 +94,8 @@ export const policy = {
       update: [...editorRoles, own('data-reporter')],
       duplicate: [...editorRoles, own('data-reporter')],
       delete: editorRoles,
+      // Those who may create and update reports; authors and the public do not.
+      importFigures: [...editorRoles, own('data-reporter')],
     },
     users: {
       read: ['admin', self('editor'), self('author'), self('data-reporter')],

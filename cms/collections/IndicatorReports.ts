@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { createIndicatorReport, reportingOrganizationUpdate, updateIndicatorReport } from '../access'
 import { allow, policy } from '../access/policy'
 import { illustrativeField, seedKeyField } from '../fields/common'
+import { figuresEndpoints } from '../figures/endpoints'
 import { t } from '../fields/labels'
 import { validateMeasure } from '../fields/validators'
 import { relationId } from '../lib/relations'
@@ -18,6 +19,8 @@ export const IndicatorReports: CollectionConfig = {
     useAsTitle: 'periodLabel',
     defaultColumns: ['indicator', 'periodLabel', 'locality', 'value', 'reportingOrganization'],
     group: t('Số liệu', 'Data'),
+    // Figures from Excel: template, upload, preview, apply (cms/figures/), for those allowed.
+    components: { beforeListTable: ['/components/FiguresImportPanel#FiguresImportPanel'] },
   },
   // create/update are scoped to the data reporter's organisation (see policy.ts): their own rules.
   access: {
@@ -27,6 +30,8 @@ export const IndicatorReports: CollectionConfig = {
     delete: allow(policy.collections['indicator-reports'].delete),
   },
   hooks: portalRebuildHooks,
+  // Figures from Excel or CSV: template, preview, apply, export (cms/figures/).
+  endpoints: figuresEndpoints,
   fields: [
     { name: 'indicator', type: 'relationship', relationTo: 'indicators', required: true, label: t('Chỉ tiêu', 'Indicator') },
     {

@@ -46,3 +46,30 @@ export function isCompletePdf(data: Buffer): boolean {
   const tail = data.subarray(Math.max(0, data.length - 1024)).toString('latin1')
   return data.subarray(0, 5).toString('latin1') === '%PDF-' && tail.includes('%%EOF') && tail.includes('xref')
 }
+
+// ── Spreadsheets (figures import, cms/figures/) ─────────────────────────────
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+export const SPREADSHEET_TYPE_MESSAGE =
+  'Chỉ nhận tệp Excel (.xlsx) hoặc CSV (mã UTF-8). Loại tệp được xác định theo nội dung tệp, không theo tên hay phần mở rộng.'
+export const OLD_EXCEL_MESSAGE =
+  'Tệp Excel 97–2003 (.xls) chưa được hỗ trợ. Hãy mở tệp và lưu lại thành “Excel Workbook (.xlsx)” rồi tải lên.'
+
+/**
+ * An uploaded spreadsheet by its content: an .xlsx workbook (a ZIP file-type recognises as
+ * one), or CSV — text has no signature, so anything that is valid UTF-8 without NUL bytes.
+ */
+export async function detectSpreadsheetType(data: Buffer): Promise<{ kind: 'xlsx' | 'csv' } | { kind: 'refused'; message: string }> {
+  if (data.length === 0) return { kind: 'refused', message: EMPTY_UPLOAD_MESSAGE }
+  const detected = await fileTypeFromBuffer(data)
+  if (detected?.mime === XLSX_MIME) return { kind: 'xlsx' }
+  if (detected?.mime === 'application/x-cfb') return { kind: 'refused', message: OLD_EXCEL_MESSAGE }
+  if (detected) return { kind: 'refused', message: SPREADSHEET_TYPE_MESSAGE }
+  if (data.includes(0)) return { kind: 'refused', message: SPREADSHEET_TYPE_MESSAGE }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(data)
+  } catch {
+    return { kind: 'refused', message: SPREADSHEET_TYPE_MESSAGE }
+  }
+  return { kind: 'csv' }
+}

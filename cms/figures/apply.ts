@@ -1,0 +1,90 @@
+/**
+ * Applies a preview's changes all or nothing: every create and update runs in one database
+ * transaction, as the signed-in user (Payload's access rules apply again to each write), and
+ * the first failure rolls all of them back. On SQLite the transaction holds the write queue
+ * (cms/lib/sqliteWriteQueue.ts) until it ends, so other saves wait for it rather than interleave.
+ */
+import type { Payload, PayloadRequest } from 'payload'
+import { Forbidden, ValidationError } from 'payload'
+
+import type { Change } from './diff'
+
+export type Applied = { created: number; updated: number; unchanged: number }
+
+export const applyMessages = {
+  failed: (row: number, reason?: string) =>
+    `Dòng ${row}: không ghi được số liệu${reason ? ` (${reason})` : ' (dữ liệu liên quan vừa bị thay đổi hoặc xóa)'}. Không có số liệu nào được thay đổi; hãy xem trước và áp dụng lại.`,
+} as const
+
+/** A write refused mid-way: the row, and the reason when it is one staff can read (a field's message, a refusal). */
+export class ApplyError extends Error {
+  constructor(
+    readonly row: number,
+    readonly cause: unknown,
+  ) {
+    super(applyMessages.failed(row, readableReason(cause)))
+    this.name = 'ApplyError'
+  }
+}
+
+function readableReason(cause: unknown): string | undefined {
+  if (cause instanceof ValidationError) return cause.data.errors.map((e) => e.message).join('; ')
+  if (cause instanceof Forbidden) return 'tài khoản không có quyền ghi số liệu này'
+  // Anything else (a database error) is logged by the endpoint, not shown.
+  return undefined
+}
+
+export async function applyChanges(payload: Payload, user: PayloadRequest['user'], changes: Change[]): Promise<Applied> {
+  const writes = changes.filter((c) => c.kind !== 'unchanged')
+  const result: Applied = { created: 0, updated: 0, unchanged: changes.length - writes.length }
+  if (writes.length === 0) return result
+
+  // null where the database has no transactions (MongoDB without a replica set).
+  const transactionID = await payload.db.beginTransaction()
+  const req = { transactionID: transactionID ?? undefined, user } as Partial<PayloadRequest>
+  const common = { req, user, overrideAccess: false, depth: 0 } as const
+  try {
+    for (const change of writes) {
+      const { row } = change
+      try {
+        if (change.kind === 'new') {
+          await payload.create({
+            collection: 'indicator-reports',
+            data: {
+              indicator: row.indicator.id as number,
+              year: row.year,
+              periodLabel: row.periodLabel,
+              locality: row.locality,
+              value: row.value,
+              reportingOrganization: row.organization.id as number,
+              source: row.source,
+              note: row.note,
+            },
+            ...common,
+          })
+          result.created++
+        } else {
+          await payload.update({
+            collection: 'indicator-reports',
+            id: change.existing!.id,
+            data: {
+              value: row.value,
+              ...(row.source !== undefined ? { source: row.source } : {}),
+              ...(row.note !== undefined ? { note: row.note } : {}),
+            },
+            ...common,
+          })
+          result.updated++
+        }
+      } catch (error) {
+        throw new ApplyError(row.row, error)
+      }
+    }
+    if (transactionID) await payload.db.commitTransaction(transactionID)
+    return result
+  } catch (error) {
+    // A failed write has usually rolled the transaction back already; this is a no-op then.
+    if (transactionID) await payload.db.rollbackTransaction(transactionID)
+    throw error
+  }
+}
