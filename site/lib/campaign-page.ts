@@ -3,6 +3,8 @@
  * its current edition and yearly editions, body, parent, organisers, related documents, its
  * phases (child campaigns), the honourees and news that name it, and its JSON-LD.
  */
+import type { getCollection } from 'astro:content'
+
 import type { Campaign, Honouree, News, Organization, Plan } from '../../cms/payload-types'
 import { relationId } from '../../cms/lib/relations'
 import { currentEdition, editionsOf, populated, sortByStatus } from './campaigns'
@@ -18,12 +20,13 @@ export interface CampaignRelations {
   news: News[]
 }
 
-type CollectionGetter = (collection: 'campaigns' | 'honourees' | 'news') => Promise<{ data: unknown }[]>
+/** Astro's `getCollection`, passed in by the page (this module does not import astro:content, so it also runs outside Astro). */
+type CollectionGetter = typeof getCollection
 
 /** From a page: `await loadCampaignRelations(getCollection)` (Astro keeps the collections in memory). */
 export async function loadCampaignRelations(getCollection: CollectionGetter): Promise<CampaignRelations> {
-  const data = async <T>(name: 'campaigns' | 'honourees' | 'news') => (await getCollection(name)).map((e) => e.data as T)
-  return { campaigns: await data<Campaign>('campaigns'), honourees: await data<Honouree>('honourees'), news: await data<News>('news') }
+  const [campaigns, honourees, news] = await Promise.all([getCollection('campaigns'), getCollection('honourees'), getCollection('news')])
+  return { campaigns: campaigns.map((e) => e.data), honourees: honourees.map((e) => e.data), news: news.map((e) => e.data) }
 }
 
 /**
