@@ -5,7 +5,8 @@
  */
 import type { getCollection } from 'astro:content'
 
-import type { Campaign, Honouree, News, Organization, Plan } from '../../cms/payload-types'
+import type { Populated } from '../../cms/lib/populate'
+import type { Campaign, Honouree, News } from '../../cms/payload-types'
 import { relationId } from '../../cms/lib/relations'
 import { currentEdition, editionsOf, populated, sortByStatus } from './campaigns'
 import { sortHonourees } from './honourees'
@@ -37,8 +38,8 @@ export async function loadCampaignRelations(getCollection: CollectionGetter): Pr
 export function campaignPage(campaign: Campaign, related: CampaignRelations, now: Date, url: string, site: URL, images?: RichTextOptions['images']) {
   const edition = currentEdition(campaign, now)
   const yearly = campaign.recurrence === 'yearly'
-  const [parent] = populated<Campaign>(campaign.parent)
-  const organizers = populated<Organization>(campaign.organizers)
+  const [parent] = populated<Populated<'campaigns'>>(campaign.parent)
+  const organizers = populated<Populated<'organizations'>>(campaign.organizers)
   const phases = sortByStatus(
     related.campaigns.filter((c) => relationId(c.parent) === campaign.id),
     now,
@@ -50,7 +51,7 @@ export function campaignPage(campaign: Campaign, related: CampaignRelations, now
     body: richTextToHtml(campaign.body, `phong trào “${campaign.name}”`, { images }).html,
     parent,
     organizers,
-    plans: populated<Plan>(campaign.relatedPlans),
+    plans: populated<Populated<'plans'>>(campaign.relatedPlans),
     phases,
     honourees: sortHonourees(related.honourees.filter((h) => relationId(h.campaign) === campaign.id)),
     news: sortNews(related.news.filter((n) => (n.campaigns ?? []).some((c) => relationId(c) === campaign.id))),

@@ -6,7 +6,8 @@
  */
 import { getCollection } from 'astro:content'
 
-import type { Campaign, Honouree, Organization } from '../../../cms/payload-types'
+import type { Populated } from '../../../cms/lib/populate'
+import type { Campaign, Honouree } from '../../../cms/payload-types'
 import { populated } from '../../lib/campaigns'
 import { targetOf, uniqueOrgs, type EmbedTarget } from '../../lib/embeds'
 import { indicatorSlug, type DataRow, type IndicatorLike } from '../../lib/progress'
@@ -32,15 +33,15 @@ export async function loadEmbeds(): Promise<Embeds> {
   return {
     campaigns: campaigns.map((campaign) => ({
       campaign,
-      target: targetOf('campaign', campaign.slug!, campaign.name, uniqueOrgs(populated<Organization>(campaign.organizers))),
+      target: targetOf('campaign', campaign.slug!, campaign.name, uniqueOrgs(populated<Populated<'organizations'>>(campaign.organizers))),
     })),
     honourees: honourees.map((honouree) => ({
       honouree,
-      target: targetOf('honouree', honouree.slug!, honouree.name, uniqueOrgs(populated<Organization>(honouree.decisionIssuer))),
+      target: targetOf('honouree', honouree.slug!, honouree.name, uniqueOrgs(populated<Populated<'organizations'>>(honouree.decisionIssuer))),
     })),
     indicators: progress.indicators.map((indicator) => {
       const rows = progress.rows.filter((r) => r.indicatorId === indicator.id)
-      const issuers = rows.flatMap((r) => (r.sourcePlan ? populated<Organization>(plansById.get(r.sourcePlan.id as number)?.issuers) : []))
+      const issuers = rows.flatMap((r) => (r.sourcePlan ? populated<Populated<'organizations'>>(plansById.get(r.sourcePlan.id as number)?.issuers) : []))
       return {
         indicator,
         rows,
