@@ -12,8 +12,6 @@ import { z } from 'astro/zod'
 import type { Config } from '../../cms/payload-types'
 import { findPublicGlobal, findPublished, type PublicCollection } from './cms'
 
-export type { PublicCollection }
-
 type Docs = Config['collections']
 
 /** Entries are Payload documents of type T; only their being documents is checked at run time. */
