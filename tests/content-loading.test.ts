@@ -50,7 +50,7 @@ beforeAll(async () => {
   fs.mkdirSync(work, { recursive: true })
   first = await release()
   figures('first build', first)
-}, 400_000)
+}, 900_000)
 
 afterAll(async () => {
   await cms?.cleanup()
@@ -86,7 +86,7 @@ describe('a page depends on what it shows of related documents', () => {
       expect(page(build, `/dien-hinh/${h.slug}/`)).toContain(`href="/phong-trao/${campaign.slug}/"`)
     }
     expect(build.renderedPages).toBeLessThan(build.pages)
-  }, 400_000)
+  }, 600_000)
 
   test("renaming the campaign re-renders its honourees' pages with the new name", async () => {
     const name = `${campaign.name} ZQXRENAMED`
@@ -98,5 +98,5 @@ describe('a page depends on what it shows of related documents', () => {
       expect(build.renderedPaths).toContain(`/nhung/dien-hinh/${h.slug}/index.html`)
       expect(page(build, `/dien-hinh/${h.slug}/`)).toContain('ZQXRENAMED')
     }
-  }, 400_000)
+  }, 600_000)
 })
