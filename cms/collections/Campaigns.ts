@@ -7,9 +7,12 @@ import { campaignKinds, campaignRecurrences } from '../fields/options'
 import { endNotBefore } from '../fields/validators'
 import { bodyMediaField, richTextField } from '../fields/richText'
 import { previewUrlFor } from '../publishing/preview'
+import { populatedFields } from '../lib/populate'
 
-export const Campaigns: CollectionConfig = {
+export const Campaigns: CollectionConfig<'campaigns'> = {
   slug: 'campaigns',
+  // What a document linking here carries of it (cms/lib/populate.ts).
+  defaultPopulate: populatedFields.campaigns,
   labels: { singular: t('Phong trào, đợt thi đua', 'Campaign'), plural: t('Phong trào, đợt thi đua', 'Campaigns') },
   admin: {
     // "Xem trước": the draft rendered by the portal's own page components, staff only.

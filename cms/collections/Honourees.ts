@@ -10,6 +10,7 @@ import { bodyMediaField, richTextField } from '../fields/richText'
 import { previewUrlFor } from '../publishing/preview'
 import { consentWithdrawalField } from '../fields/consentWithdrawal'
 import { keepConsentWithdrawal, validateNoStandingWithdrawal, withdrawConsentEndpoint } from '../lib/consentWithdrawal'
+import { populatedFields } from '../lib/populate'
 
 type Args = { data?: Record<string, unknown>; siblingData?: Record<string, unknown> }
 
@@ -17,8 +18,10 @@ const isIndividual = (data: Record<string, unknown> | undefined) =>
   (individualHonoureeKinds as readonly string[]).includes(String(data?.kind))
 
 /** Exemplary people, families, clans, communities, units and award recipients. */
-export const Honourees: CollectionConfig = {
+export const Honourees: CollectionConfig<'honourees'> = {
   slug: 'honourees',
+  // What a document linking here carries of it (cms/lib/populate.ts).
+  defaultPopulate: populatedFields.honourees,
   labels: { singular: t('Điển hình, khen thưởng', 'Honouree'), plural: t('Điển hình tiên tiến', 'Honourees') },
   admin: {
     // "Xem trước": the draft rendered by the portal's own page components, staff only.

@@ -7,9 +7,12 @@ import { t } from '../fields/labels'
 import { indicatorDirections, indicatorUnits } from '../fields/options'
 import { validateMeasure } from '../fields/validators'
 import { portalRebuildHooks } from '../publishing/hooks'
+import { populatedFields } from '../lib/populate'
 
-export const Indicators: CollectionConfig = {
+export const Indicators: CollectionConfig<'indicators'> = {
   slug: 'indicators',
+  // What a document linking here carries of it (cms/lib/populate.ts).
+  defaultPopulate: populatedFields.indicators,
   labels: { singular: t('Chỉ tiêu', 'Indicator'), plural: t('Chỉ tiêu', 'Indicators') },
   admin: {
     useAsTitle: 'name',

@@ -5,9 +5,12 @@ import { publishable } from '../fields/content'
 import { t } from '../fields/labels'
 import { bodyMediaField, richTextField } from '../fields/richText'
 import { previewUrlFor } from '../publishing/preview'
+import { populatedFields } from '../lib/populate'
 
-export const News: CollectionConfig = {
+export const News: CollectionConfig<'news'> = {
   slug: 'news',
+  // What a document linking here carries of it (cms/lib/populate.ts).
+  defaultPopulate: populatedFields.news,
   labels: { singular: t('Tin bài', 'News item'), plural: t('Tin tức', 'News') },
   admin: {
     // "Xem trước": the draft rendered by the portal's own page components, staff only.

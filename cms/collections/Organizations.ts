@@ -7,9 +7,12 @@ import { t } from '../fields/labels'
 import { leadershipRoles, organizationKinds, organizationLevels } from '../fields/options'
 import { endNotBefore } from '../fields/validators'
 import { portalRebuildHooks } from '../publishing/hooks'
+import { populatedFields } from '../lib/populate'
 
-export const Organizations: CollectionConfig = {
+export const Organizations: CollectionConfig<'organizations'> = {
   slug: 'organizations',
+  // What a document linking here carries of it (cms/lib/populate.ts).
+  defaultPopulate: populatedFields.organizations,
   labels: { singular: t('Cơ quan, đơn vị', 'Organisation'), plural: t('Cơ quan, đơn vị', 'Organisations') },
   admin: {
     useAsTitle: 'name',

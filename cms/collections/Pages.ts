@@ -5,9 +5,12 @@ import { publishable } from '../fields/content'
 import { t } from '../fields/labels'
 import { bodyMediaField, richTextField } from '../fields/richText'
 import { previewUrlFor } from '../publishing/preview'
+import { populatedFields } from '../lib/populate'
 
-export const Pages: CollectionConfig = {
+export const Pages: CollectionConfig<'pages'> = {
   slug: 'pages',
+  // What a document linking here carries of it (cms/lib/populate.ts).
+  defaultPopulate: populatedFields.pages,
   labels: { singular: t('Trang', 'Page'), plural: t('Trang thông tin', 'Pages') },
   admin: {
     preview: previewUrlFor('pages'),

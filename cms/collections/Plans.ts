@@ -8,6 +8,7 @@ import { endNotBefore, messages, validateDocumentNumber, yearNotBefore } from '.
 import { bodyMediaField, richTextField } from '../fields/richText'
 import { previewUrlFor } from '../publishing/preview'
 import { importPreviewEndpoint, importSaveEndpoint } from '../import/endpoints'
+import { populatedFields } from '../lib/populate'
 
 /** A citation: a document in the CMS, or the cited number, date, issuer and title. */
 function citationValidate(_value: unknown, { siblingData }: { siblingData?: Record<string, unknown> }) {
@@ -35,8 +36,10 @@ const citationFields: CollectionConfig['fields'] = [
 ]
 
 /** Official documents: plans, decisions, dispatches, directives, guidance. */
-export const Plans: CollectionConfig = {
+export const Plans: CollectionConfig<'plans'> = {
   slug: 'plans',
+  // What a document linking here carries of it (cms/lib/populate.ts).
+  defaultPopulate: populatedFields.plans,
   labels: { singular: t('Văn bản', 'Document'), plural: t('Văn bản, kế hoạch', 'Documents and plans') },
   admin: {
     // "Xem trước": the draft rendered by the portal's own page components, staff only.

@@ -4,7 +4,7 @@
  * forwarding the token. Only a valid, unexpired token minted for a staff account that still
  * exists returns anything.
  */
-import type { CollectionSlug, Endpoint, GeneratePreviewURL } from 'payload'
+import type { CollectionSlug, Endpoint, GeneratePreviewURL, JoinQuery } from 'payload'
 
 import { isStaffUser } from '../access'
 import { createPreviewToken, previewRefusals, verifyPreviewToken } from '../lib/previewToken'
@@ -54,7 +54,10 @@ export const previewEndpoint: Endpoint = {
       collection: collection as PreviewableCollection,
       id,
       draft: true,
+      // As the portal's build reads (site/lib/cms.ts): related documents with their
+      // defaultPopulate fields, no join fields.
       depth: 1,
+      joins: false as JoinQuery<PreviewableCollection>,
       overrideAccess: false,
       user: { ...user, collection: 'users' },
       disableErrors: true,

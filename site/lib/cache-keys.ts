@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto'
 
-import { getCollection, type DataCollectionKey } from 'astro:content'
+import { getCollection, type CollectionKey } from 'astro:content'
 
 import { calendarDay, portalNow } from './campaigns'
 
@@ -19,10 +19,10 @@ const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(valu
 const collectionDigests = new Map<string, Promise<string>>()
 
 /** One digest over every entry of a collection (memoised for the build). */
-export function collectionDigest(name: DataCollectionKey): Promise<string> {
+export function collectionDigest(name: CollectionKey): Promise<string> {
   const known = collectionDigests.get(name)
   if (known) return known
-  const digest: Promise<string> = getCollection(name).then((entries: { id: string; digest?: string | number; data: unknown }[]) =>
+  const digest: Promise<string> = getCollection(name).then((entries) =>
     hash(entries.map((e) => [e.id, e.digest ?? e.data])),
   )
   collectionDigests.set(name, digest)
@@ -38,7 +38,7 @@ export async function pageContextKey(): Promise<string> {
  * The key of one page: the collections it reads (all of their entries), and the data of
  * the entry or entries it renders.
  */
-export async function cacheKey(collections: readonly DataCollectionKey[], ...data: unknown[]): Promise<string> {
+export async function cacheKey(collections: readonly CollectionKey[], ...data: unknown[]): Promise<string> {
   const digests = await Promise.all(collections.map(collectionDigest))
   return hash([await pageContextKey(), digests, data])
 }

@@ -3,7 +3,10 @@
  * its current edition and yearly editions, body, parent, organisers, related documents, its
  * phases (child campaigns), the honourees and news that name it, and its JSON-LD.
  */
-import type { Campaign, Honouree, News, Organization, Plan } from '../../cms/payload-types'
+import type { getCollection } from 'astro:content'
+
+import type { Populated } from '../../cms/lib/populate'
+import type { Campaign, Honouree, News } from '../../cms/payload-types'
 import { relationId } from '../../cms/lib/relations'
 import { currentEdition, editionsOf, populated, sortByStatus } from './campaigns'
 import { sortHonourees } from './honourees'
@@ -18,12 +21,13 @@ export interface CampaignRelations {
   news: News[]
 }
 
-type CollectionGetter = (collection: 'campaigns' | 'honourees' | 'news') => Promise<{ data: unknown }[]>
+/** Astro's `getCollection`, passed in by the page (this module does not import astro:content, so it also runs outside Astro). */
+type CollectionGetter = typeof getCollection
 
 /** From a page: `await loadCampaignRelations(getCollection)` (Astro keeps the collections in memory). */
 export async function loadCampaignRelations(getCollection: CollectionGetter): Promise<CampaignRelations> {
-  const data = async <T>(name: 'campaigns' | 'honourees' | 'news') => (await getCollection(name)).map((e) => e.data as T)
-  return { campaigns: await data<Campaign>('campaigns'), honourees: await data<Honouree>('honourees'), news: await data<News>('news') }
+  const [campaigns, honourees, news] = await Promise.all([getCollection('campaigns'), getCollection('honourees'), getCollection('news')])
+  return { campaigns: campaigns.map((e) => e.data), honourees: honourees.map((e) => e.data), news: news.map((e) => e.data) }
 }
 
 /**
@@ -34,8 +38,8 @@ export async function loadCampaignRelations(getCollection: CollectionGetter): Pr
 export function campaignPage(campaign: Campaign, related: CampaignRelations, now: Date, url: string, site: URL, images?: RichTextOptions['images']) {
   const edition = currentEdition(campaign, now)
   const yearly = campaign.recurrence === 'yearly'
-  const [parent] = populated<Campaign>(campaign.parent)
-  const organizers = populated<Organization>(campaign.organizers)
+  const [parent] = populated<Populated<'campaigns'>>(campaign.parent)
+  const organizers = populated<Populated<'organizations'>>(campaign.organizers)
   const phases = sortByStatus(
     related.campaigns.filter((c) => relationId(c.parent) === campaign.id),
     now,
@@ -47,7 +51,7 @@ export function campaignPage(campaign: Campaign, related: CampaignRelations, now
     body: richTextToHtml(campaign.body, `phong trào “${campaign.name}”`, { images }).html,
     parent,
     organizers,
-    plans: populated<Plan>(campaign.relatedPlans),
+    plans: populated<Populated<'plans'>>(campaign.relatedPlans),
     phases,
     honourees: sortHonourees(related.honourees.filter((h) => relationId(h.campaign) === campaign.id)),
     news: sortNews(related.news.filter((n) => (n.campaigns ?? []).some((c) => relationId(c) === campaign.id))),

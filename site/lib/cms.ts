@@ -3,7 +3,7 @@
  * reader (overrideAccess: false, no user), so the same access rules as REST apply and only
  * published documents come back — never drafts, never staff-only fields.
  */
-import type { CollectionSlug, Payload } from 'payload'
+import type { DataFromCollectionSlug, DataFromGlobalSlug, JoinQuery, Payload } from 'payload'
 
 let payloadPromise: Promise<Payload> | undefined
 
@@ -16,22 +16,33 @@ export function cms(): Promise<Payload> {
   return payloadPromise
 }
 
-/** Every published document of a collection, relationships populated one level deep. */
-export async function findPublished<T = any>(collection: CollectionSlug, depth = 1): Promise<T[]> {
+/** The collections the portal publishes (each one a content collection in site/content.config.ts). */
+export type PublicCollection = 'plans' | 'campaigns' | 'honourees' | 'news' | 'pages' | 'indicators' | 'indicator-reports' | 'organizations' | 'topics'
+
+/**
+ * Every published document of a collection, relationships populated one level deep with
+ * only the fields each collection's `defaultPopulate` names (what pages show of a related
+ * document), and without join fields, which no page reads (pages derive "cited by",
+ * phases, a campaign's honourees from the collections themselves). So an entry's digest,
+ * and the cache key of its page, covers what the page shows and not a related document's body.
+ */
+export async function findPublished<C extends PublicCollection>(collection: C): Promise<DataFromCollectionSlug<C>[]> {
   const payload = await cms()
   const { docs } = await payload.find({
     collection,
-    depth,
+    depth: 1,
     draft: false,
+    // Typed `never` for collections without join fields, where `false` is a no-op.
+    joins: false as JoinQuery<C>,
     overrideAccess: false,
     pagination: false,
     sort: 'id',
   })
-  return docs as T[]
+  return docs as DataFromCollectionSlug<C>[]
 }
 
 /** A global as an anonymous reader sees it (e.g. the site settings shown on every page). */
-export async function findPublicGlobal<T = any>(slug: 'site-settings'): Promise<T> {
+export async function findPublicGlobal(slug: 'site-settings'): Promise<DataFromGlobalSlug<'site-settings'>> {
   const payload = await cms()
-  return (await payload.findGlobal({ slug, depth: 0, overrideAccess: false })) as T
+  return payload.findGlobal({ slug, depth: 0, overrideAccess: false })
 }

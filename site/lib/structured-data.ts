@@ -14,7 +14,8 @@ import type {
   WithContext,
 } from 'schema-dts'
 
-import type { Campaign, News, Organization, Plan, Topic } from '../../cms/payload-types'
+import type { Populated } from '../../cms/lib/populate'
+import type { Campaign, News, Organization, Plan } from '../../cms/payload-types'
 import type { Edition } from './campaigns'
 import { metaDescription, newsDate } from './news'
 import { issuersOf, resolve, topicsOf, type PlanIndex } from './plans/data'
@@ -133,8 +134,8 @@ export interface CampaignEventInput {
   campaign: Campaign
   /** The edition the page shows (this year's for a yearly campaign). */
   edition: Pick<Edition, 'year' | 'startDate' | 'endDate'>
-  organizers: Organization[]
-  parent?: Campaign
+  organizers: Populated<'organizations'>[]
+  parent?: Populated<'campaigns'>
   /** The page's absolute URL. */
   url: string
   site: URL
@@ -166,7 +167,7 @@ export function campaignJsonLd({ campaign, edition, organizers, parent, url, sit
 
 export interface NewsArticleInput {
   news: News
-  topics: Topic[]
+  topics: Populated<'topics'>[]
   /** The page's absolute URL. */
   url: string
   site: URL

@@ -33,6 +33,9 @@ export type ReleaseOptions = {
 
 export type ReleaseSummary = { release: string; dir: string; seconds: number; pages: number; renderedPages: number }
 
+/** A release and the pages this build rendered (the others were copied from the last build). */
+export type ReleaseResult = ReleaseSummary & { renderedPaths: string[] }
+
 // Overridable so tests and the benchmark keep their releases apart from the real portal's.
 export const defaultPaths = {
   current: path.resolve(root, process.env.PORTAL_CURRENT ?? 'dist'),
@@ -139,7 +142,7 @@ export function prune(releasesDir: string, liveDir: string, keep: number) {
   for (const dir of remove) fs.rmSync(dir, { recursive: true, force: true })
 }
 
-export async function buildRelease(options: ReleaseOptions = {}): Promise<ReleaseSummary> {
+export async function buildRelease(options: ReleaseOptions = {}): Promise<ReleaseResult> {
   const current = options.current ?? defaultPaths.current
   const releasesDir = options.releasesDir ?? defaultPaths.releasesDir
   const cacheDir = options.cacheDir ?? defaultPaths.cacheDir
@@ -166,7 +169,9 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
     // Astro logs one line per page; "(cached)" or "(restored)" marks pages it copied.
     const pageLines = log.split('\n').filter((line) => /[└├]─ \//.test(line))
     const reused = pageLines.filter((line) => /\((restored|cached)\)/.test(line)).length
+    const renderedPaths = pageLines.filter((line) => !/\((restored|cached)\)/.test(line)).map((line) => /[└├]─ (\S+)/.exec(line)![1])
     return {
+      renderedPaths,
       release,
       dir,
       seconds: Math.round((performance.now() - started) / 100) / 10,
@@ -183,7 +188,8 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
 
 if (import.meta.main) {
   buildRelease()
-    .then((summary) => console.log(`PORTAL_RELEASE ${JSON.stringify(summary)}`))
+    // The counts only: the queue records them for staff.
+    .then(({ renderedPaths: _, ...summary }) => console.log(`PORTAL_RELEASE ${JSON.stringify(summary)}`))
     .catch((error: Error) => {
       console.error(`✖ ${error.message}`)
       process.exit(1)

@@ -2,6 +2,8 @@
  * The index: published documents and what they refer to. Relationships are resolved by id against
  * the published sets, never trusted as populated: a related document that is not published is not linked.
  */
+import type { getCollection } from 'astro:content'
+
 import type { Indicator, Organization, Plan, Topic } from '../../../cms/payload-types'
 import { relationId } from '../../../cms/lib/relations'
 import { compareVietnamese } from '../../../cms/lib/vietnamese'
@@ -53,21 +55,25 @@ export function buildPlanIndex(data: PlanData): PlanIndex {
 export const indexWithPlan = (index: PlanIndex, plan: Plan): PlanIndex =>
   buildPlanIndex({ ...index, plans: [...index.plans.filter((p) => p.id !== plan.id), plan] })
 
-type CollectionGetter = (collection: 'plans' | 'organizations' | 'indicators' | 'topics') => Promise<{ data: unknown }[]>
+/** Astro's `getCollection`, passed in by the page (this module does not import astro:content, so it also runs outside Astro). */
+type CollectionGetter = typeof getCollection
 
 /** The collections a plan index is made from (the incremental-build key of pages using it). */
 export const planIndexCollections = ['plans', 'organizations', 'indicators', 'topics'] as const
 
 /** From a page: `await loadPlanIndex(getCollection)` (Astro keeps the collections in memory). */
 export async function loadPlanIndex(getCollection: CollectionGetter): Promise<PlanIndex> {
-  const [plans, organizations, indicators, topics] = await Promise.all(
-    (['plans', 'organizations', 'indicators', 'topics'] as const).map(async (name) => (await getCollection(name)).map((e) => e.data)),
-  )
+  const [plans, organizations, indicators, topics] = await Promise.all([
+    getCollection('plans'),
+    getCollection('organizations'),
+    getCollection('indicators'),
+    getCollection('topics'),
+  ])
   return buildPlanIndex({
-    plans: plans as Plan[],
-    organizations: organizations as Organization[],
-    indicators: indicators as Indicator[],
-    topics: topics as Topic[],
+    plans: plans.map((e) => e.data),
+    organizations: organizations.map((e) => e.data),
+    indicators: indicators.map((e) => e.data),
+    topics: topics.map((e) => e.data),
   })
 }
 

@@ -6,11 +6,12 @@
  */
 import { getCollection } from 'astro:content'
 
-import type { Campaign, Honouree, Organization, Plan } from '../../../cms/payload-types'
+import type { Populated } from '../../../cms/lib/populate'
+import type { Campaign, Honouree } from '../../../cms/payload-types'
 import { populated } from '../../lib/campaigns'
 import { targetOf, uniqueOrgs, type EmbedTarget } from '../../lib/embeds'
 import { indicatorSlug, type DataRow, type IndicatorLike } from '../../lib/progress'
-import { loadProgressData, type ProgressData } from '../tien-do/_data'
+import { loadProgressData } from '../tien-do/_data'
 
 export interface Embeds {
   campaigns: { target: EmbedTarget; campaign: Campaign }[]
@@ -18,31 +19,29 @@ export interface Embeds {
   indicators: { target: EmbedTarget; indicator: IndicatorLike; rows: DataRow[] }[]
 }
 
-type Entry = { data: unknown }
-
 export async function loadEmbeds(): Promise<Embeds> {
-  const [campaignEntries, honoureeEntries, progress]: [Entry[], Entry[], ProgressData] = await Promise.all([
+  const [campaignEntries, honoureeEntries, progress] = await Promise.all([
     getCollection('campaigns'),
     getCollection('honourees'),
     loadProgressData(),
   ])
-  const campaigns = campaignEntries.map((e) => e.data as Campaign)
-  const honourees = honoureeEntries.map((e) => e.data as Honouree)
+  const campaigns = campaignEntries.map((e) => e.data)
+  const honourees = honoureeEntries.map((e) => e.data)
   // Plans from the content layer carry their issuers populated (depth 1); indicators' own
   // source plans do not.
-  const plansById = new Map((progress.plans as Plan[]).map((p) => [p.id, p]))
+  const plansById = new Map(progress.plans.map((p) => [p.id, p]))
   return {
     campaigns: campaigns.map((campaign) => ({
       campaign,
-      target: targetOf('campaign', campaign.slug!, campaign.name, uniqueOrgs(populated<Organization>(campaign.organizers))),
+      target: targetOf('campaign', campaign.slug!, campaign.name, uniqueOrgs(populated<Populated<'organizations'>>(campaign.organizers))),
     })),
     honourees: honourees.map((honouree) => ({
       honouree,
-      target: targetOf('honouree', honouree.slug!, honouree.name, uniqueOrgs(populated<Organization>(honouree.decisionIssuer))),
+      target: targetOf('honouree', honouree.slug!, honouree.name, uniqueOrgs(populated<Populated<'organizations'>>(honouree.decisionIssuer))),
     })),
     indicators: progress.indicators.map((indicator) => {
       const rows = progress.rows.filter((r) => r.indicatorId === indicator.id)
-      const issuers = rows.flatMap((r) => (r.sourcePlan ? populated<Organization>(plansById.get(r.sourcePlan.id as number)?.issuers) : []))
+      const issuers = rows.flatMap((r) => (r.sourcePlan ? populated<Populated<'organizations'>>(plansById.get(r.sourcePlan.id as number)?.issuers) : []))
       return {
         indicator,
         rows,

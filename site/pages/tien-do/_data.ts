@@ -5,30 +5,29 @@
  */
 import { getCollection } from 'astro:content'
 
+import type { Indicator, IndicatorReport, Plan } from '../../../cms/payload-types'
 import { cacheKey } from '../../lib/cache-keys'
-import { compareIds, datasetRows, indicatorSlug, type DataRow, type IndicatorLike, type PlanLike, type ReportLike } from '../../lib/progress'
+import { compareIds, datasetRows, indicatorSlug, type DataRow } from '../../lib/progress'
 
 export interface ProgressData {
-  indicators: IndicatorLike[]
-  reports: ReportLike[]
-  plans: PlanLike[]
+  indicators: Indicator[]
+  reports: IndicatorReport[]
+  plans: Plan[]
   rows: DataRow[]
 }
-
-type Entry = { data: unknown }
 
 /** Every collection the progress pages read (their incremental-build key). */
 export const progressCollections = ['indicators', 'indicatorReports', 'plans'] as const
 
 export async function loadProgressData(): Promise<ProgressData> {
-  const [indicatorEntries, reportEntries, planEntries]: Entry[][] = await Promise.all([
+  const [indicatorEntries, reportEntries, planEntries] = await Promise.all([
     getCollection('indicators'),
     getCollection('indicatorReports'),
     getCollection('plans'),
   ])
-  const indicators = indicatorEntries.map((e) => e.data as IndicatorLike).sort((a, b) => compareIds(a.id, b.id))
-  const reports = reportEntries.map((e) => e.data as ReportLike)
-  const plans = planEntries.map((e) => e.data as PlanLike)
+  const indicators = indicatorEntries.map((e) => e.data).sort((a, b) => compareIds(a.id, b.id))
+  const reports = reportEntries.map((e) => e.data)
+  const plans = planEntries.map((e) => e.data)
   return { indicators, reports, plans, rows: datasetRows(indicators, reports, plans) }
 }
 

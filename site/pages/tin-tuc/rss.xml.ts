@@ -3,7 +3,6 @@ import type { APIRoute } from 'astro'
 import { getCollection } from 'astro:content'
 
 import { PORTAL_NAME } from '../../../cms/lib/portal'
-import type { News } from '../../../cms/payload-types'
 import { newsDate, sortNews } from '../../lib/news'
 import { absoluteUrl, newsListPath, newsPath, newsRssPath } from '../../lib/routes'
 
@@ -15,7 +14,7 @@ import { absoluteUrl, newsListPath, newsPath, newsRssPath } from '../../lib/rout
  */
 export const GET: APIRoute = async ({ site, url }) => {
   const base = site ?? new URL(url.origin)
-  const news = sortNews<News>((await getCollection('news')).map((e: { data: unknown }) => e.data as News)).slice(0, 50)
+  const news = sortNews((await getCollection('news')).map((e) => e.data)).slice(0, 50)
   const newest = news.map(newsDate).find(Boolean)
   const response = await rss({
     title: `Tin tức — ${PORTAL_NAME}`,
