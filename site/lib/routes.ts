@@ -131,6 +131,20 @@ export const PREVIEW_ROOT = '/xem-truoc/'
 /** A draft's preview page (site/pages/xem-truoc/[collection]/[id].astro); the CMS builds the same path in cms/publishing/preview.ts (tested equal). */
 export const previewPath = (collection: string, id: string | number) => `${PREVIEW_ROOT}${collection}/${id}/`
 
+// ── Routes rendered on demand (everything else is a file of the release) ─────
+
+/**
+ * The paths only the release's Node server answers: search with `?q=`, oEmbed, draft preview.
+ * The portal server, the nginx config (site/server/nginx.ts) and the static export read them here.
+ */
+export const onDemandRoutes = { exact: [searchPath(), oembedPath()], prefixes: [PREVIEW_ROOT] } as const
+
+/** Whether a normalised path is rendered on demand (with or without its trailing slash). */
+export function isOnDemand(normalisedPath: string): boolean {
+  const bare = normalisedPath.replace(/\/+$/, '')
+  return onDemandRoutes.exact.some((route) => route.replace(/\/+$/, '') === bare) || onDemandRoutes.prefixes.some((prefix) => normalisedPath.startsWith(prefix))
+}
+
 // ── Links inside rich text ───────────────────────────────────────────────────
 
 /** Where an internal link in rich text goes, per linked collection. */
