@@ -25,6 +25,7 @@ import path from 'node:path'
 
 import sirv from 'sirv'
 
+import { cachedFiles, type FileHandler } from './file-cache.ts'
 import { readAttachmentTypes } from '../lib/attachment-types.ts'
 import { readRedirects, redirectTarget } from '../lib/redirects.ts'
 import { isOnDemand } from '../lib/routes.ts'
@@ -51,8 +52,8 @@ type Release = {
   attachmentTypes: Record<string, string>
   /** Retired paths → their new ones (the release's redirects.json), answered 301 here. */
   redirects: Record<string, string>
-  /** sirv over the release's client/ folder (its file list read once, at the switch). */
-  files: ReturnType<typeof sirv>
+  /** sirv over the release's client/ folder (its file list read once, at the switch), hot files kept in memory. */
+  files: FileHandler
   /** The release's 404 page, as is and precompressed. */
   notFound: { raw: Buffer; br?: Buffer; gzip?: Buffer }
 }
@@ -132,7 +133,7 @@ async function startRelease(dir: string, env: NodeJS.ProcessEnv): Promise<Releas
     stderr: [],
     attachmentTypes: readAttachmentTypes(dir),
     redirects: readRedirects(dir),
-    files: sirv(client, { dev: false, etag: true, brotli: true, gzip: true, extensions: ['html'], dotfiles: false }),
+    files: cachedFiles(sirv(client, { dev: false, etag: true, brotli: true, gzip: true, extensions: ['html'], dotfiles: false })),
     notFound: { raw: readIfPresent(page404) ?? Buffer.from('<!doctype html><title>404</title>'), br: readIfPresent(`${page404}.br`), gzip: readIfPresent(`${page404}.gz`) },
   }
   child.stderr!.on('data', (chunk: Buffer) => {
