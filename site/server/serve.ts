@@ -174,6 +174,8 @@ function retire(release: Release) {
 function serveFile(req: http.IncomingMessage, res: http.ServerResponse, release: Release, normalisedPath: string, headers: Record<string, string>) {
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
   res.setHeader('cache-control', headers['cache-control'] ?? cacheControl(normalisedPath))
+  // A page: the type as on-demand pages and nginx send it (sirv keeps a type set beforehand).
+  if (!path.posix.extname(normalisedPath) || normalisedPath.endsWith('.html')) res.setHeader('content-type', 'text/html; charset=utf-8')
   const attachment = attachmentHeaders(normalisedPath, release.attachmentTypes)
   if (attachment) for (const [name, value] of Object.entries(attachment)) res.setHeader(name, value)
   if (req.headers.range && (!SIMPLE_RANGE.test(req.headers.range) || req.headers['if-range'])) delete req.headers.range
@@ -262,6 +264,8 @@ export async function startPortalServer(options: PortalServerOptions) {
     url: `http://127.0.0.1:${port}`,
     /** The release being served right now. */
     liveRelease: () => live?.dir,
+    /** The process answering the live release's on-demand routes. */
+    liveProcess: () => live?.child,
     /** Look for a new release now instead of at the next poll. */
     refresh: check,
     close: async () => {
