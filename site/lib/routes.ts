@@ -124,6 +124,8 @@ export const embedPath = (kind: EmbedKind, slug: string) => `${EMBED_ROOT}${embe
 export const embeddablePath = (kind: EmbedKind, slug: string) => `/${embedSections[kind]}/${slug}/`
 export const resizeScriptPath = () => `${EMBED_ROOT}tu-dong-co-gian.js`
 export const oembedPath = () => '/oembed'
+/** A static export's oEmbed answer for one embeddable page (no server to ask): `/oembed/phong-trao/<slug>.json`. */
+export const oembedJsonPath = (pagePath: string) => `${oembedPath()}/${pagePath.replace(/^\/+|\/+$/g, '')}.json`
 
 // ── Draft preview (staff only, rendered on demand) ───────────────────────────
 

@@ -29,6 +29,31 @@ function* textFiles(clientDir: string, relative = ''): Generator<string> {
   }
 }
 
+/** Writes `<file>.br` and `<file>.gz` beside one file (each only when smaller); undefined when too small to bother. */
+export async function compressFile(full: string): Promise<Omit<CompressSummary, 'files'> | undefined> {
+  const source = fs.readFileSync(full)
+  if (source.length < MIN_BYTES) return undefined
+  const [br, gz] = await Promise.all([
+    brotli(source, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+        [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: source.length,
+      },
+    }),
+    gzip(source, { level: 9 }),
+  ])
+  const { mtime } = fs.statSync(full)
+  for (const [suffix, bytes] of [['.br', br], ['.gz', gz]] as const) {
+    fs.rmSync(full + suffix, { force: true })
+    if (bytes.length >= source.length * 0.95) continue
+    fs.writeFileSync(full + suffix, bytes)
+    // Same time as the original: Last-Modified does not change with the encoding.
+    fs.utimesSync(full + suffix, mtime, mtime)
+  }
+  return { bytes: source.length, brotliBytes: Math.min(br.length, source.length), gzipBytes: Math.min(gz.length, source.length) }
+}
+
 export type CompressSummary = { files: number; bytes: number; brotliBytes: number; gzipBytes: number }
 
 /** Writes `<file>.br` and `<file>.gz` for each text file of `clientDir` (kept only when smaller). */
@@ -38,30 +63,12 @@ export async function compressRelease(clientDir: string): Promise<CompressSummar
   // zlib's async calls run on libuv's thread pool: a few at a time use every core.
   const worker = async () => {
     for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
-      const full = path.join(clientDir, file)
-      const source = fs.readFileSync(full)
-      if (source.length < MIN_BYTES) continue
-      const [br, gz] = await Promise.all([
-        brotli(source, {
-          params: {
-            [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
-            [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
-            [zlib.constants.BROTLI_PARAM_SIZE_HINT]: source.length,
-          },
-        }),
-        gzip(source, { level: 9 }),
-      ])
-      const { mtime } = fs.statSync(full)
-      for (const [suffix, bytes] of [['.br', br], ['.gz', gz]] as const) {
-        if (bytes.length >= source.length * 0.95) continue
-        fs.writeFileSync(full + suffix, bytes)
-        // Same time as the original: Last-Modified does not change with the encoding.
-        fs.utimesSync(full + suffix, mtime, mtime)
-      }
+      const sizes = await compressFile(path.join(clientDir, file))
+      if (!sizes) continue
       summary.files++
-      summary.bytes += source.length
-      summary.brotliBytes += Math.min(br.length, source.length)
-      summary.gzipBytes += Math.min(gz.length, source.length)
+      summary.bytes += sizes.bytes
+      summary.brotliBytes += sizes.brotliBytes
+      summary.gzipBytes += sizes.gzipBytes
     }
   }
   await Promise.all(Array.from({ length: 4 }, worker))

@@ -11,8 +11,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { ATTACHMENT_PREFIX, EMBED_ROOT, legacyRedirects, onDemandRoutes } from '../lib/routes.ts'
-import { ALLOWED_METHODS, cacheControl, IMMUTABLE_PREFIX, OWN_PAGE_POLICY, ownPage, securityHeaders } from './headers.ts'
+import { ATTACHMENT_PREFIX, EMBED_ROOT, legacyRedirects, onDemandRoutes, searchPath } from '../lib/routes.ts'
+import { ALLOWED_METHODS, attachmentHeaders, cacheControl, IMMUTABLE_PREFIX, OWN_PAGE_POLICY, ownPage, securityHeaders } from './headers.ts'
 
 export type NginxOptions = {
   /** The live release's client/ folder, through the `dist` symlink. */
@@ -23,6 +23,8 @@ export type NginxOptions = {
   serverName?: string
   /** `brotli_static on` — only with Debian's libnginx-mod-http-brotli-static loaded. */
   brotli?: boolean
+  /** Without an upstream (a static export): each attached file's stored type (the release's manifest). */
+  attachmentTypes?: Record<string, string>
 }
 
 const quote = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`
@@ -53,12 +55,26 @@ export function nginxServerBlock(options: NginxOptions): string {
     : `
         # No Node behind this export: search runs in the browser, oEmbed is a static file.
         return 404;`
+  // Without Node (an export) the search page is a file and oEmbed answers are files (oembedJsonPath).
   const onDemand = [
-    ...onDemandRoutes.exact.flatMap((route) => [`location = ${route.replace(/\/+$/, '')}`, `location = ${route.replace(/\/+$/, '')}/`]),
+    ...onDemandRoutes.exact
+      .filter((route) => options.upstream || route !== searchPath())
+      .flatMap((route) => [`location = ${route.replace(/\/+$/, '')}`, `location = ${route.replace(/\/+$/, '')}/`]),
     ...onDemandRoutes.prefixes.map((prefix) => `location ^~ ${prefix}`),
     // Attached files go out with the type stored in the CMS (the release's manifest): the portal server knows it.
     ...(options.upstream ? [`location ^~ ${ATTACHMENT_PREFIX}`] : []),
   ]
+  const attachments = Object.entries(options.attachmentTypes ?? {}).map(([name, type]) => {
+    const headers = attachmentHeaders(`${ATTACHMENT_PREFIX}${name}`, options.attachmentTypes!)!
+    return `    location = ${ATTACHMENT_PREFIX}${name} {
+        types { }
+        default_type ${quote(type)};
+${Object.entries({ ...securityHeaders('/'), ...headers, 'cache-control': cacheControl('/') })
+  .filter(([header]) => header !== 'content-type')
+  .map(([header, value]) => `        add_header ${header} ${quote(value)} always;`)
+  .join('\n')}
+    }`
+  })
   const redirects = Object.entries(legacyRedirects()).flatMap(([from, to]) => [
     `    location = ${from} { return 301 ${to}$is_args$args; }`,
     `    location = ${from.replace(/\/$/, '')} { return 301 ${to}$is_args$args; }`,
@@ -146,7 +162,7 @@ ${headerLines('/404.html', '        ', { 'cache-control': 'no-cache' })}
         return 405 "Phương thức không được hỗ trợ. Cổng thông tin chỉ nhận yêu cầu ${ALLOWED_METHODS.join(', ')}.\\n";
     }
 
-    # Retired paths (site/lib/routes.ts legacyRedirects).
+${attachments.length ? `    # Attached files with the type stored in the CMS, never one from the name.\n${attachments.join('\n')}\n\n` : ''}    # Retired paths (site/lib/routes.ts legacyRedirects).
 ${redirects.join('\n')}
 
     # Rendered on demand by the portal server: search ?q=, oEmbed, preview${options.upstream ? ', attachments' : ''}.
