@@ -51,16 +51,28 @@ const urls = { 'document page': `/van-ban/${documents[0]}/`, 'hashed CSS': `/_as
 
 type Result = { rps: number; p99: string; errors: number }
 
-function wrk(url: string, headers: string[], extra: string[] = [], duration = seconds, conns = connections): Result {
-  const args = ['-t2', `-c${conns}`, `-d${duration}s`, '--latency', '--timeout', '10s', ...headers.flatMap((h) => ['-H', h]), ...extra, url]
-  const out = execFileSync('wrk', args, { encoding: 'utf8' })
+/** Parse wrk's report. */
+function parseWrk(out: string): Result {
   const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out)
-  const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0)
   return {
     rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0),
     p99: /99%\s+(\S+)/.exec(out)?.[1] ?? '?',
-    errors: non2xx + (socket ? socket.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0),
+    errors: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0) + (socket ? socket.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0),
   }
+}
+
+/** wrk in a child process, waited for asynchronously: this process is the portal server and must keep answering. */
+function wrk(url: string, headers: string[], extra: string[] = [], duration = seconds, conns = connections): Promise<Result> {
+  const args = ['-t2', `-c${conns}`, `-d${duration}s`, '--latency', '--timeout', '10s', ...headers.flatMap((h) => ['-H', h]), ...extra, url]
+  return new Promise((resolve, reject) => {
+    const child = spawn('wrk', args)
+    let out = ''
+    let err = ''
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()))
+    child.on('error', reject)
+    child.on('exit', (code) => (code === 0 ? resolve(parseWrk(out)) : reject(new Error(`wrk failed (${code}): ${err}`))))
+  })
 }
 
 const modes = { uncompressed: [], compressed: ['Accept-Encoding: br, gzip'] } satisfies Record<string, string[]>
@@ -74,7 +86,7 @@ for (const [label, url] of Object.entries(urls)) {
     const runs: Record<'portal' | 'nginx', Result[]> = { portal: [], nginx: [] }
     for (let round = 0; round < rounds; round++) {
       const order = round % 2 === 0 ? (['portal', 'nginx'] as const) : (['nginx', 'portal'] as const)
-      for (const who of order) runs[who].push(wrk(`${who === 'portal' ? portal.url : nginx.url}${url}`, headers))
+      for (const who of order) runs[who].push(await wrk(`${who === 'portal' ? portal.url : nginx.url}${url}`, headers))
     }
     const mean = (rs: Result[]) => rs.reduce((sum, r) => sum + r.rps, 0) / rs.length
     const errors = (rs: Result[]) => rs.reduce((sum, r) => sum + r.errors, 0)
@@ -99,21 +111,7 @@ const switcher = setInterval(() => {
   swapSymlink(current, switches % 2 === 0 ? copy : release)
   switches++
 }, 5000)
-const load = await new Promise<Result>((resolve, reject) => {
-  // Asynchronous, so that this process keeps serving and switching while wrk runs.
-  const child = spawn('wrk', ['-t2', '-c200', `-d${switchSeconds}s`, '--latency', '--timeout', '10s', '-H', 'Accept-Encoding: br, gzip', '-s', script, portal.url])
-  let out = ''
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
-  child.on('error', reject)
-  child.on('exit', () => {
-    const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out)
-    resolve({
-      rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0),
-      p99: /99%\s+(\S+)/.exec(out)?.[1] ?? '?',
-      errors: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0) + (socket ? socket.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0),
-    })
-  })
-})
+const load = await wrk(portal.url, ['Accept-Encoding: br, gzip'], ['-s', script], switchSeconds, 200)
 clearInterval(switcher)
 swapSymlink(current, release)
 await portal.refresh()
