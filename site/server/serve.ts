@@ -63,6 +63,9 @@ const readIfPresent = (file: string) => (fs.existsSync(file) ? fs.readFileSync(f
 /** The release's 404 page in the encoding the reader accepts. */
 function sendNotFound(req: http.IncomingMessage, res: http.ServerResponse, page: Release['notFound']) {
   const accepts = req.headers['accept-encoding'] ?? ''
+  // Not an attachment after all: no download, the page's own policy.
+  res.removeHeader('content-disposition')
+  if (res.getHeader('content-security-policy')?.toString().includes('sandbox')) res.setHeader('content-security-policy', securityHeaders(req.url ?? '/')['content-security-policy'])
   const [body, encoding] = page.br && /\bbr\b/.test(accepts) ? [page.br, 'br'] : page.gzip && /\bgzip\b/.test(accepts) ? [page.gzip, 'gzip'] : [page.raw, undefined]
   res.writeHead(404, {
     'content-type': 'text/html; charset=utf-8',
