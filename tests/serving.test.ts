@@ -18,27 +18,10 @@ import { cspProblems, parsePolicy } from './helpers/csp'
 import { pdfBytes, uploadMedia } from './helpers/files'
 import { startTestCms, type TestCms } from './helpers/payload'
 import { buildPortal, type PortalBuild } from './helpers/portal'
+import { raw } from './helpers/http-raw'
 import { freePort, serveBuild, type Served } from './helpers/serve-build'
-
-/** A request with the path exactly as given (fetch would resolve `..` and `\` itself). */
-function raw(base: string, method: string, rawPath: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
-  const { hostname, port } = new URL(base)
-  return new Promise((resolve, reject) => {
-    const request = http.request({ host: hostname, port, method, path: rawPath }, (response) => {
-      let body = ''
-      response.setEncoding('utf8')
-      response.on('data', (chunk) => (body += chunk))
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }))
-    })
-    request.on('error', reject)
-    if (method !== 'GET' && method !== 'HEAD') {
-      request.setHeader('content-type', 'application/json')
-      request.setHeader('content-length', 2)
-      request.write('{}')
-    }
-    request.end()
-  })
-}
+import { expectCaching, expectNegotiated, expectValidatorsHeadAndRange } from './helpers/static-checks'
+import { swapSymlink } from '../site/scripts/release'
 
 const policiesOf = (headers: http.IncomingHttpHeaders | Headers): string[] => {
   const value = headers instanceof Headers ? headers.get('content-security-policy') : headers['content-security-policy']
@@ -224,6 +207,93 @@ describe('a real build served by the portal server', () => {
     expect(response.headers.get('content-disposition')).toMatch(/^inline; filename\*=UTF-8''/)
     expect(Buffer.from(await response.arrayBuffer())).toEqual(pdfBytes('ZQXDISGUISED'))
   })
+
+  const asset = () => `/_astro/${fs.readdirSync(path.join(build.clientDir, '_astro')).find((f) => f.endsWith('.css'))}`
+
+  test('files come precompressed by content negotiation (brotli, gzip, none), with Vary', async () => {
+    await expectNegotiated(served.url, build.clientDir, '/', 'index.html', ['br', 'gzip'])
+    await expectNegotiated(served.url, build.clientDir, '/tien-do/', 'tien-do/index.html', ['br', 'gzip'])
+    await expectNegotiated(served.url, build.clientDir, asset(), asset(), ['br', 'gzip'])
+    await expectNegotiated(served.url, build.clientDir, '/tien-do/du-lieu.json', 'tien-do/du-lieu.json', ['br', 'gzip'])
+    // Every text file of the release has both copies; attachments are left as stored.
+    expect(fs.existsSync(path.join(build.clientDir, 'sitemap-0.xml.br'))).toBe(true)
+    expect(fs.readdirSync(path.join(build.clientDir, 'tai-lieu')).some((f) => /\.(br|gz)$/.test(f))).toBe(false)
+  })
+
+  test('ETag and 304, HEAD, byte ranges; hashed assets immutable, pages revalidated — the second read from memory too', async () => {
+    for (let i = 0; i < 2; i++) {
+      await expectValidatorsHeadAndRange(served.url, build.clientDir, '/tien-do/', 'tien-do/index.html')
+      await expectCaching(served.url, '/tien-do/', asset())
+    }
+    // A range sirv cannot read right is ignored: the whole file, as RFC 9110 allows.
+    const suffix = await raw(served.url, 'GET', '/robots.txt', { range: 'bytes=-5' })
+    expect(suffix.status).toBe(200)
+    expect(suffix.bytes.equals(fs.readFileSync(path.join(build.clientDir, 'robots.txt')))).toBe(true)
+  })
+
+  test('files are sent without the release’s Node process; only on-demand routes need it', async () => {
+    const server = await serveBuild(build.outDir, await freePort())
+    try {
+      const child = server.server.liveProcess()!
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGKILL')
+      await exited
+      for (const urlPath of ['/', '/van-ban/', asset(), '/pagefind/pagefind.js', '/tien-do/du-lieu.csv', `/tai-lieu/${disguised}`]) {
+        expect((await fetch(`${server.url}${urlPath}`)).status, urlPath).toBe(200)
+      }
+      expect((await fetch(`${server.url}/khong-co-trang-nay/`)).status).toBe(404)
+      expect((await fetch(`${server.url}/tim-kiem/?q=don+vi`)).status).toBe(502)
+    } finally {
+      await server.close()
+    }
+  })
+
+  test('a release switch under load loses no request', async () => {
+    // Two releases and a live link, switched back and forth while 50 readers keep asking.
+    const second = `${build.outDir}-b`
+    fs.cpSync(build.outDir, second, { recursive: true })
+    const link = `${build.outDir}-live`
+    swapSymlink(link, build.outDir)
+    const server = await serveBuild(link, await freePort(), 50)
+    const failures: string[] = []
+    let answered = 0
+    let stop = false
+    const reader = async (i: number) => {
+      const paths = ['/', '/van-ban/', asset(), '/tim-kiem/?q=don+vi', '/khong-co/']
+      for (let n = i; !stop; n++) {
+        const urlPath = paths[n % paths.length]
+        try {
+          const response = await fetch(`${server.url}${urlPath}`)
+          await response.arrayBuffer()
+          if (response.status !== (urlPath === '/khong-co/' ? 404 : 200)) failures.push(`${urlPath} ${response.status}`)
+          answered++
+        } catch (error) {
+          failures.push(`${urlPath} ${(error as Error).message}`)
+        }
+      }
+    }
+    try {
+      const readers = Array.from({ length: 50 }, (_, i) => reader(i))
+      const seen = new Set<string>()
+      for (const target of [second, build.outDir, second]) {
+        await new Promise((r) => setTimeout(r, 1500))
+        swapSymlink(link, target)
+        await server.server.refresh()
+        seen.add(server.server.liveRelease()!)
+      }
+      await new Promise((r) => setTimeout(r, 1500))
+      stop = true
+      await Promise.all(readers)
+      expect(seen.size).toBe(2)
+      expect(answered).toBeGreaterThan(100)
+      expect(failures.slice(0, 10)).toEqual([])
+    } finally {
+      stop = true
+      await server.close()
+      fs.rmSync(link, { force: true })
+      fs.rmSync(second, { recursive: true, force: true })
+    }
+  }, 180_000)
 
   test('an attachment whose stored type is not a PDF or an image is downloaded, sandboxed', async () => {
     // The manifest is what the server trusts: say the same file is stored as SVG, as HTML.

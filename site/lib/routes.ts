@@ -124,12 +124,28 @@ export const embedPath = (kind: EmbedKind, slug: string) => `${EMBED_ROOT}${embe
 export const embeddablePath = (kind: EmbedKind, slug: string) => `/${embedSections[kind]}/${slug}/`
 export const resizeScriptPath = () => `${EMBED_ROOT}tu-dong-co-gian.js`
 export const oembedPath = () => '/oembed'
+/** A static export's oEmbed answer for one embeddable page (no server to ask): `/oembed/phong-trao/<slug>.json`. */
+export const oembedJsonPath = (pagePath: string) => `${oembedPath()}/${pagePath.replace(/^\/+|\/+$/g, '')}.json`
 
 // ── Draft preview (staff only, rendered on demand) ───────────────────────────
 
 export const PREVIEW_ROOT = '/xem-truoc/'
 /** A draft's preview page (site/pages/xem-truoc/[collection]/[id].astro); the CMS builds the same path in cms/publishing/preview.ts (tested equal). */
 export const previewPath = (collection: string, id: string | number) => `${PREVIEW_ROOT}${collection}/${id}/`
+
+// ── Routes rendered on demand (everything else is a file of the release) ─────
+
+/**
+ * The paths only the release's Node server answers: search with `?q=`, oEmbed, draft preview.
+ * The portal server, the nginx config (site/server/nginx.ts) and the static export read them here.
+ */
+export const onDemandRoutes = { exact: [searchPath(), oembedPath()], prefixes: [PREVIEW_ROOT] } as const
+
+/** Whether a normalised path is rendered on demand (with or without its trailing slash). */
+export function isOnDemand(normalisedPath: string): boolean {
+  const bare = normalisedPath.replace(/\/+$/, '')
+  return onDemandRoutes.exact.some((route) => route.replace(/\/+$/, '') === bare) || onDemandRoutes.prefixes.some((prefix) => normalisedPath.startsWith(prefix))
+}
 
 // ── Links inside rich text ───────────────────────────────────────────────────
 

@@ -1,6 +1,7 @@
 /**
  * Build one release of the portal and make it live:
  *   astro build (incremental, cache shared between releases) → Pagefind index →
+ *   brotli and gzip copies of its text files →
  *   check the essential files → point the `dist` symlink at it (an atomic rename) →
  *   keep the last few releases, delete older ones (and at once any older release that still
  *   shows an honouree the new one took down, e.g. after a withdrawal of consent).
@@ -17,6 +18,7 @@ import { stripVTControlCharacters } from 'node:util'
 
 import { oneBuildAtATime, takeLock } from './build-lock.ts'
 import { embedPath, honoureesPath } from '../lib/routes.ts'
+import { compressRelease } from './compress.ts'
 import { buildSearchIndex } from './search-index.ts'
 
 export const root = path.resolve(import.meta.dirname, '..', '..')
@@ -160,6 +162,8 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
     fs.rmSync(staging, { recursive: true, force: true })
     const log = await oneBuildAtATime(() => runAstroBuild(staging, cacheDir, options.env ?? process.env))
     await buildSearchIndex(path.join(staging, 'client'))
+    // Brotli and gzip copies of every text file, served by content negotiation.
+    await compressRelease(path.join(staging, 'client'))
     for (const essential of ['client/index.html', 'client/404.html', 'client/pagefind/pagefind.js', 'server/entry.mjs']) {
       if (!fs.existsSync(path.join(staging, essential))) throw new Error(`Bản dựng thiếu tệp ${essential}`)
     }

@@ -25,6 +25,10 @@ const basePolicy = ["object-src 'none'", "base-uri 'self'", "form-action 'self'"
 /** The policy of pages this server writes itself (503, 502, 400, 405): no script at all. */
 export const OWN_PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
 
+/** A refusal page the server writes itself (400, 405, 301), in Vietnamese; its texts are fixed strings, never request data. */
+export const ownPage = (title: string, message: string) => `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><p>${message}</p></body></html>`
+
 /** Percent-decoded (repeatedly, so `%252f` is caught too) or undefined when it does not decode. */
 function decodePath(raw: string): string | undefined {
   let decoded = raw
@@ -72,6 +76,11 @@ export function securityHeaders(rawPath: string): Record<string, string> {
   }
   return headers
 }
+
+/** Hashed build assets never change; everything else is revalidated (ETag) so that a publish shows at once. */
+export const IMMUTABLE_PREFIX = '/_astro/'
+export const cacheControl = (normalisedPath: string) =>
+  normalisedPath.startsWith(IMMUTABLE_PREFIX) ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate'
 
 /** `text/html` as Astro sends it for on-demand pages, with the charset said. */
 export function withCharset(contentType: string | undefined): string | undefined {

@@ -7,6 +7,11 @@
  * a release that does not start leaves the previous one serving. Children run in their own
  * processes so that an old release's code and data are freed when it retires.
  *
+ * Files of the live release (every page but the on-demand routes of site/lib/routes.ts, and
+ * every asset) are sent from here directly by sirv, with their brotli or gzip copy when the
+ * reader accepts it (written at build time, site/scripts/compress.ts), ETag/Last-Modified and
+ * 304, HEAD and byte ranges; only search `?q=`, oEmbed and preview reach the release's process.
+ *
  * Security headers are set here for every response (site/server/headers.ts), decided on the
  * normalised path: embeds under /nhung/ may be framed by any site, every other page refuses
  * framing; each page's script policy comes from Astro and this server adds the rest. Only GET
@@ -18,9 +23,13 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 
+import sirv from 'sirv'
+
+import { cachedFiles, type FileHandler } from './file-cache.ts'
 import { readAttachmentTypes } from '../lib/attachment-types.ts'
 import { readRedirects, redirectTarget } from '../lib/redirects.ts'
-import { ALLOWED_METHODS, attachmentHeaders, normalisePath, OWN_PAGE_POLICY, securityHeaders, withCharset } from './headers.ts'
+import { isOnDemand } from '../lib/routes.ts'
+import { ALLOWED_METHODS, attachmentHeaders, cacheControl, normalisePath, OWN_PAGE_POLICY, ownPage, securityHeaders, withCharset } from './headers.ts'
 
 export type PortalServerOptions = {
   /** Symlink (or directory) holding the live release, e.g. `dist`. */
@@ -43,7 +52,34 @@ type Release = {
   attachmentTypes: Record<string, string>
   /** Retired paths → their new ones (the release's redirects.json), answered 301 here. */
   redirects: Record<string, string>
+  /** sirv over the release's client/ folder (its file list read once, at the switch), hot files kept in memory. */
+  files: FileHandler
+  /** The release's 404 page, as is and precompressed. */
+  notFound: { raw: Buffer; br?: Buffer; gzip?: Buffer }
 }
+
+const readIfPresent = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file) : undefined)
+
+/** The release's 404 page in the encoding the reader accepts. */
+function sendNotFound(req: http.IncomingMessage, res: http.ServerResponse, page: Release['notFound']) {
+  const accepts = req.headers['accept-encoding'] ?? ''
+  // Not an attachment after all: no download, the page's own policy.
+  res.removeHeader('content-disposition')
+  if (res.getHeader('content-security-policy')?.toString().includes('sandbox')) res.setHeader('content-security-policy', securityHeaders(req.url ?? '/')['content-security-policy'])
+  const [body, encoding] = page.br && /\bbr\b/.test(accepts) ? [page.br, 'br'] : page.gzip && /\bgzip\b/.test(accepts) ? [page.gzip, 'gzip'] : [page.raw, undefined]
+  res.writeHead(404, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-length': body.length,
+    'cache-control': 'no-cache',
+    vary: 'Accept-Encoding',
+    ...(encoding ? { 'content-encoding': encoding } : {}),
+  })
+  res.end(req.method === 'HEAD' ? undefined : body)
+}
+
+/** A byte range sirv reads right (`bytes=a-` or `bytes=a-b`); any other is ignored and the whole file sent, as RFC 9110 allows. */
+const SIMPLE_RANGE = /^bytes=\d+-\d*$/
+
 
 export { EMBED_PREFIX, normalisePath, PREVIEW_PREFIX, securityHeaders } from './headers.ts'
 
@@ -53,8 +89,7 @@ const unavailablePage = (message: string) => `<!doctype html>
 <body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5">
 <h1>Cổng thông tin tạm thời chưa sẵn sàng</h1><p>${message}</p><p>Vui lòng tải lại trang sau ít phút.</p></body></html>`
 
-const refusalPage = (title: string, message: string) => `<!doctype html>
-<html lang="vi"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><p>${message}</p></body></html>`
+const refusalPage = ownPage
 
 /** A page this server writes itself: the path's headers, no script allowed at all. */
 function answerOwn(res: http.ServerResponse, status: number, headers: Record<string, string>, body: string, extra: Record<string, string> = {}) {
@@ -91,7 +126,19 @@ async function startRelease(dir: string, env: NodeJS.ProcessEnv): Promise<Releas
     env: { ...env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'ignore', 'pipe'],
   })
-  const release: Release = { dir, port, child, inFlight: 0, stderr: [], attachmentTypes: readAttachmentTypes(dir), redirects: readRedirects(dir) }
+  const client = path.join(dir, 'client')
+  const page404 = path.join(client, '404.html')
+  const release: Release = {
+    dir,
+    port,
+    child,
+    inFlight: 0,
+    stderr: [],
+    attachmentTypes: readAttachmentTypes(dir),
+    redirects: readRedirects(dir),
+    files: cachedFiles(sirv(client, { dev: false, etag: true, brotli: true, gzip: true, extensions: ['html'], dotfiles: false })),
+    notFound: { raw: readIfPresent(page404) ?? Buffer.from('<!doctype html><title>404</title>'), br: readIfPresent(`${page404}.br`), gzip: readIfPresent(`${page404}.gz`) },
+  }
   child.stderr!.on('data', (chunk: Buffer) => {
     release.stderr.push(chunk.toString())
     if (release.stderr.length > 50) release.stderr.shift()
@@ -124,6 +171,20 @@ function retire(release: Release) {
     }
   }, 200)
   timer.unref()
+}
+
+/** A file of the release, straight from disk (no second process); the 404 page when there is none. */
+function serveFile(req: http.IncomingMessage, res: http.ServerResponse, release: Release, normalisedPath: string, headers: Record<string, string>) {
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
+  res.setHeader('cache-control', headers['cache-control'] ?? cacheControl(normalisedPath))
+  // A page: the type as on-demand pages and nginx send it (sirv keeps a type set beforehand).
+  if (!path.posix.extname(normalisedPath) || normalisedPath.endsWith('.html')) res.setHeader('content-type', 'text/html; charset=utf-8')
+  const attachment = attachmentHeaders(normalisedPath, release.attachmentTypes)
+  if (attachment) for (const [name, value] of Object.entries(attachment)) res.setHeader(name, value)
+  if (req.headers.range && (!SIMPLE_RANGE.test(req.headers.range) || req.headers['if-range'])) delete req.headers.range
+  // sirv reads the path from req.url: give it the normalised one (the same the headers were decided on).
+  req.url = normalisedPath
+  release.files(req, res, () => sendNotFound(req, res, release.notFound))
 }
 
 export async function startPortalServer(options: PortalServerOptions) {
@@ -171,6 +232,7 @@ export async function startPortalServer(options: PortalServerOptions) {
       const query = (req.url ?? '').includes('?') ? (req.url ?? '').slice((req.url ?? '').indexOf('?')) : ''
       return answerOwn(res, 301, headers, refusalPage('Trang đã chuyển địa chỉ', 'Trang này đã chuyển sang địa chỉ mới.'), { location: `${moved}${query}`, 'cache-control': 'public, max-age=3600' })
     }
+    if (!isOnDemand(normalised.path)) return serveFile(req, res, release, normalised.path, headers)
     release.inFlight++
     let done = false
     const finish = () => {
@@ -187,9 +249,7 @@ export async function startPortalServer(options: PortalServerOptions) {
         if (type) merged['content-type'] = type
         if (response.statusCode === 200) Object.assign(merged, attachmentHeaders(normalised.path, release.attachmentTypes))
         // Pages may be cached briefly by browsers, but must be revalidated after a publish.
-        if (!merged['cache-control']) {
-          merged['cache-control'] = pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate'
-        }
+        if (!merged['cache-control']) merged['cache-control'] = cacheControl(normalised.path)
         res.writeHead(response.statusCode ?? 502, merged)
         response.pipe(res)
       },
@@ -207,6 +267,8 @@ export async function startPortalServer(options: PortalServerOptions) {
     url: `http://127.0.0.1:${port}`,
     /** The release being served right now. */
     liveRelease: () => live?.dir,
+    /** The process answering the live release's on-demand routes. */
+    liveProcess: () => live?.child,
     /** Look for a new release now instead of at the next poll. */
     refresh: check,
     close: async () => {

@@ -13,6 +13,8 @@ import { freePort, serveBuild } from '../helpers/serve-build'
 declare module 'vitest' {
   export interface ProvidedContext {
     portalUrl: string
+    /** The build served at portalUrl (a release: client/ and server/). */
+    portalOutDir: string
   }
 }
 
@@ -23,6 +25,7 @@ export default async function setup(project: TestProject) {
   const build = await buildPortal(cms.dbFile, { PORTAL_NOW: '2026-08-20', SITE_URL: `http://127.0.0.1:${port}` })
   const served = await serveBuild(build.outDir, port)
   project.provide('portalUrl', served.url)
+  project.provide('portalOutDir', build.outDir)
   return async () => {
     await served.close()
     build.remove()

@@ -1,6 +1,6 @@
 /**
  * A real portal build: `astro build` (in a child process, as `npm run build` does) from the
- * given database, then the real Pagefind index, into a throw-away directory.
+ * given database, then the real Pagefind index and the brotli/gzip copies, into a throw-away directory.
  */
 import { execFile } from 'node:child_process'
 import fs from 'node:fs'
@@ -10,6 +10,7 @@ import { promisify } from 'node:util'
 import zlib from 'node:zlib'
 
 import { oneBuildAtATime } from '../../site/scripts/build-lock.ts'
+import { compressRelease } from '../../site/scripts/compress.ts'
 import { buildSearchIndex } from '../../site/scripts/search-index.ts'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
@@ -35,6 +36,7 @@ export async function buildPortal(dbFile: string, env: Record<string, string> = 
   }))
   const clientDir = path.join(outDir, 'client')
   await buildSearchIndex(clientDir)
+  await compressRelease(clientDir)
   return {
     outDir,
     clientDir,
@@ -47,7 +49,7 @@ export async function buildPortal(dbFile: string, env: Record<string, string> = 
   }
 }
 
-/** Every file under `dir`, as text (gzip-compressed Pagefind files decompressed). */
+/** Every file under `dir`, as text (gzip-compressed files, Pagefind's too, and brotli copies decompressed). */
 export function* filesAsText(dir: string): Generator<[string, string]> {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name)
@@ -57,6 +59,7 @@ export function* filesAsText(dir: string): Generator<[string, string]> {
     }
     let bytes = fs.readFileSync(full)
     if (bytes[0] === 0x1f && bytes[1] === 0x8b) bytes = zlib.gunzipSync(bytes)
+    else if (entry.name.endsWith('.br')) bytes = zlib.brotliDecompressSync(bytes)
     yield [full, bytes.toString('utf8')]
   }
 }
