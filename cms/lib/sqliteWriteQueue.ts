@@ -16,7 +16,12 @@
  * that context while its transaction is open runs on that transaction's connection: still
  * one writer, no wait for itself, and its reads see its own writes (see `heldTransaction`).
  *
- * Writers in other processes (a seed run, a benchmark) still meet SQLite's own locking.
+ * Writers in other processes (a second CMS process, a seed run, a benchmark) meet SQLite's own
+ * lock. A write refused with SQLITE_BUSY because another process holds it — at once, on the
+ * connections opened without the busy timeout — is tried again after a short asynchronous
+ * pause (`whileBusy`), never by blocking the event loop, until the same 60 s limit. Only
+ * statements that change nothing when refused are retried: BEGIN, a single statement, a batch
+ * or a migration (both roll back as a whole).
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 
@@ -32,6 +37,25 @@ export class WriteQueueTimeoutError extends Error {
         'không có gì bị thay đổi, hãy thử lại sau ít phút.',
     )
     this.name = 'WriteQueueTimeoutError'
+  }
+}
+
+const isBusy = (error: unknown) => /^SQLITE_BUSY/.test(String((error as { code?: unknown })?.code ?? ''))
+
+/**
+ * Runs `attempt` again while another process holds SQLite's write lock, pausing a little longer
+ * each time (with jitter, so that two waiting processes do not retry in step).
+ */
+export async function whileBusy<T>(attempt: () => Promise<T>, maxWaitMs = WRITE_WAIT_MS): Promise<T> {
+  const started = Date.now()
+  for (let pause = 5; ; pause = Math.min(pause * 2, 200)) {
+    try {
+      return await attempt()
+    } catch (error) {
+      if (!isBusy(error)) throw error
+      if (Date.now() - started > maxWaitMs) throw new WriteQueueTimeoutError(Date.now() - started)
+      await new Promise((resolve) => setTimeout(resolve, pause / 2 + Math.random() * pause))
+    }
   }
 }
 
@@ -133,7 +157,8 @@ export function queueWrites(client: Client, lock = new WriteLock()): Client {
     const release = await lock.acquire()
     let tx: Transaction
     try {
-      tx = await transaction(mode)
+      // BEGIN IMMEDIATE: refused as a whole while another process writes.
+      tx = await whileBusy(() => transaction(mode))
     } catch (error) {
       release()
       throw error
@@ -173,7 +198,7 @@ export function queueWrites(client: Client, lock = new WriteLock()): Client {
     if (!isWrite(statement)) return execute(statement)
     const release = await lock.acquire()
     try {
-      return await execute(statement)
+      return await whileBusy(() => execute(statement))
     } finally {
       release()
     }
@@ -185,7 +210,7 @@ export function queueWrites(client: Client, lock = new WriteLock()): Client {
     if (!held) {
       const release = await lock.acquire()
       try {
-        return await batch(statements, mode)
+        return await whileBusy(() => batch(statements, mode))
       } finally {
         release()
       }
@@ -219,7 +244,7 @@ export function queueWrites(client: Client, lock = new WriteLock()): Client {
   client.migrate = async (statements: InStatement[]) => {
     const release = await lock.acquire()
     try {
-      return await migrate(statements)
+      return await whileBusy(() => migrate(statements))
     } finally {
       release()
     }

@@ -5,6 +5,7 @@ import * as migration_20261122_051400_site_menu_and_pages from './20261122_05140
 import * as migration_20261202_172342_privacy_law_91 from './20261202_172342_privacy_law_91';
 import * as migration_20261202_182435_rich_text_media from './20261202_182435_rich_text_media';
 import * as migration_20261202_182652_page_language from './20261202_182652_page_language';
+import * as migration_20261203_062551_portal_build_queue from './20261203_062551_portal_build_queue';
 
 export const migrations = [
   {
@@ -35,11 +36,16 @@ export const migrations = [
   {
     up: migration_20261202_182435_rich_text_media.up,
     down: migration_20261202_182435_rich_text_media.down,
-    name: '20261202_182435_rich_text_media'
+    name: '20261202_182435_rich_text_media',
   },
   {
     up: migration_20261202_182652_page_language.up,
     down: migration_20261202_182652_page_language.down,
-    name: '20261202_182652_page_language'
+    name: '20261202_182652_page_language',
+  },
+  {
+    up: migration_20261203_062551_portal_build_queue.up,
+    down: migration_20261203_062551_portal_build_queue.down,
+    name: '20261203_062551_portal_build_queue'
   },
 ];
