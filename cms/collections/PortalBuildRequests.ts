@@ -24,6 +24,7 @@ export const PortalBuildRequests: CollectionConfig = {
     ),
   },
   access: collectionAccess(policy.collections[BUILD_REQUESTS_SLUG]),
+  graphQL: { singularName: 'PortalBuildRequest', pluralName: 'PortalBuildRequests' },
   fields: [
     { name: 'reason', type: 'textarea', required: true, label: t('Thay đổi', 'Change'), admin: readOnly },
     { name: 'requestedAt', type: 'date', required: true, index: true, label: t('Yêu cầu lúc', 'Requested at'), admin: readOnlyTime },
@@ -57,6 +58,7 @@ export const PortalBuildLeases: CollectionConfig = {
   labels: { singular: t('Quyền xây dựng cổng', 'Portal build lease'), plural: t('Quyền xây dựng cổng', 'Portal build leases') },
   admin: { hidden: true, useAsTitle: 'name' },
   access: collectionAccess(policy.collections[BUILD_LEASES_SLUG]),
+  graphQL: { singularName: 'PortalBuildLease', pluralName: 'PortalBuildLeases' },
   fields: [
     { name: 'name', type: 'text', required: true, unique: true },
     // hostname:pid:random of the CMS process holding it.

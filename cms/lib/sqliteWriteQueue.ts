@@ -46,13 +46,14 @@ const isBusy = (error: unknown) => /^SQLITE_BUSY/.test(String((error as { code?:
  * Runs `attempt` again while another process holds SQLite's write lock, pausing a little longer
  * each time (with jitter, so that two waiting processes do not retry in step).
  */
-export async function whileBusy<T>(attempt: () => Promise<T>, maxWaitMs = WRITE_WAIT_MS): Promise<T> {
+export async function whileBusy<T>(attempt: () => Promise<T>, onBusy?: () => Promise<void>, maxWaitMs = WRITE_WAIT_MS): Promise<T> {
   const started = Date.now()
   for (let pause = 5; ; pause = Math.min(pause * 2, 200)) {
     try {
       return await attempt()
     } catch (error) {
       if (!isBusy(error)) throw error
+      await onBusy?.()
       if (Date.now() - started > maxWaitMs) throw new WriteQueueTimeoutError(Date.now() - started)
       await new Promise((resolve) => setTimeout(resolve, pause / 2 + Math.random() * pause))
     }
@@ -148,6 +149,18 @@ export function queueWrites(client: Client, lock = new WriteLock()): Client {
   marked.__writeQueue = lock
 
   const transaction = client.transaction.bind(client)
+  // After SQLITE_BUSY, the next attempt gets a new connection: a connection whose view of the
+  // file is older than another process's last write can never take the write lock (BEGIN
+  // IMMEDIATE kept failing in the two-process test). Handing the current connection to a
+  // transaction and closing it makes the client open a fresh one (@libsql/client opens a new
+  // connection after every transaction()).
+  const freshConnection = async () => {
+    try {
+      ;(await transaction('deferred')).close()
+    } catch {
+      // Nothing to recycle; the next attempt says what is wrong.
+    }
+  }
   client.transaction = async (mode?: TransactionMode) => {
     if (mode === 'read') return transaction(mode)
     // Taken now, before waiting: only the transaction its context asked for first is its own.
@@ -158,7 +171,7 @@ export function queueWrites(client: Client, lock = new WriteLock()): Client {
     let tx: Transaction
     try {
       // BEGIN IMMEDIATE: refused as a whole while another process writes.
-      tx = await whileBusy(() => transaction(mode))
+      tx = await whileBusy(() => transaction(mode), freshConnection)
     } catch (error) {
       release()
       throw error
@@ -198,7 +211,7 @@ export function queueWrites(client: Client, lock = new WriteLock()): Client {
     if (!isWrite(statement)) return execute(statement)
     const release = await lock.acquire()
     try {
-      return await whileBusy(() => execute(statement))
+      return await whileBusy(() => execute(statement), freshConnection)
     } finally {
       release()
     }
@@ -210,7 +223,7 @@ export function queueWrites(client: Client, lock = new WriteLock()): Client {
     if (!held) {
       const release = await lock.acquire()
       try {
-        return await whileBusy(() => batch(statements, mode))
+        return await whileBusy(() => batch(statements, mode), freshConnection)
       } finally {
         release()
       }
@@ -244,7 +257,7 @@ export function queueWrites(client: Client, lock = new WriteLock()): Client {
   client.migrate = async (statements: InStatement[]) => {
     const release = await lock.acquire()
     try {
-      return await whileBusy(() => migrate(statements))
+      return await whileBusy(() => migrate(statements), freshConnection)
     } finally {
       release()
     }
