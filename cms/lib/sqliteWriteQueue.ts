@@ -19,7 +19,8 @@
  * Writers in other processes (a second CMS process, a seed run, a benchmark) meet SQLite's own
  * lock. A write refused with SQLITE_BUSY because another process holds it — at once, on the
  * connections opened without the busy timeout — is tried again after a short asynchronous
- * pause (`whileBusy`), never by blocking the event loop, until the same 60 s limit. Only
+ * pause (`whileBusy`) on a fresh connection, never by blocking the event loop, until the
+ * same 60 s limit. Only
  * statements that change nothing when refused are retried: BEGIN, a single statement, a batch
  * or a migration (both roll back as a whole).
  */
