@@ -126,6 +126,14 @@ export function beginTransactionInWriteScope<T>(begin: () => Promise<T>): Promis
 }
 
 /**
+ * Runs `fn` outside any save's write scope: timers it sets (the rebuild queue's) must not
+ * run their own writes inside the save that happened to schedule them.
+ */
+export function detachedFromWrites<T>(fn: () => T): T {
+  return writeScopes.exit(fn)
+}
+
+/**
  * The open transaction the current async context holds the lock for, if any: a statement from
  * here without a transaction runs on it (it is committed or rolled back with it). Writes from
  * anywhere else — another request, or a nested transaction that is its own save — still wait

@@ -21,6 +21,7 @@ import { stripVTControlCharacters } from 'node:util'
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { PortalBuild } from '../payload-types'
+import { detachedFromWrites } from '../lib/sqliteWriteQueue'
 import { QueueStore } from './queueStore'
 
 export const PORTAL_BUILD_SLUG = 'portal-build'
@@ -172,10 +173,13 @@ export class BuildQueue {
   #schedule(ms: number) {
     if (this.#stopped) return
     clearTimeout(this.#timer)
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined
-      void this.#tick()
-    }, ms)
+    // Often asked for from a hook, inside a save: the build must not join that save's transaction.
+    this.#timer = detachedFromWrites(() =>
+      setTimeout(() => {
+        this.#timer = undefined
+        void this.#tick()
+      }, ms),
+    )
   }
 
   /** One look at the queue: build if something waits, its debounce has passed and the lease is free. */
