@@ -41,7 +41,7 @@ const queue = new BuildQueue(payload, {
 })
 setPortalBuildQueue(queue)
 const first = Date.now()
-queue.request('Bản dựng đầu tiên (đo hiệu năng)')
+await queue.request('Bản dựng đầu tiên (đo hiệu năng)')
 await queue.whenIdle()
 const portal = await startPortalServer({ current, port: 0, host: '127.0.0.1', log: () => {} })
 const status = () => payload.findGlobal({ slug: PORTAL_BUILD_SLUG, overrideAccess: true })

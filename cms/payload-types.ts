@@ -79,6 +79,8 @@ export interface Config {
     topics: Topic;
     users: User;
     'data-subject-requests': DataSubjectRequest;
+    'portal-build-requests': PortalBuildRequest;
+    'portal-build-leases': PortalBuildLease;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -115,6 +117,8 @@ export interface Config {
     topics: TopicsSelect<false> | TopicsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'data-subject-requests': DataSubjectRequestsSelect<false> | DataSubjectRequestsSelect<true>;
+    'portal-build-requests': PortalBuildRequestsSelect<false> | PortalBuildRequestsSelect<true>;
+    'portal-build-leases': PortalBuildLeasesSelect<false> | PortalBuildLeasesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -791,6 +795,34 @@ export interface DataSubjectRequest {
   createdAt: string;
 }
 /**
+ * Changes waiting for or taken by a portal build. Written by the system; read only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "portal-build-requests".
+ */
+export interface PortalBuildRequest {
+  id: number;
+  reason: string;
+  requestedAt: string;
+  state: 'pending' | 'building' | 'done' | 'failed';
+  build?: string | null;
+  builtAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "portal-build-leases".
+ */
+export interface PortalBuildLease {
+  id: number;
+  name: string;
+  holder: string;
+  expiresAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -953,6 +985,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'data-subject-requests';
         value: number | DataSubjectRequest;
+      } | null)
+    | ({
+        relationTo: 'portal-build-requests';
+        value: number | PortalBuildRequest;
+      } | null)
+    | ({
+        relationTo: 'portal-build-leases';
+        value: number | PortalBuildLease;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1400,6 +1440,30 @@ export interface DataSubjectRequestsSelect<T extends boolean = true> {
   deadlineBasis?: T;
   notes?: T;
   recordedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "portal-build-requests_select".
+ */
+export interface PortalBuildRequestsSelect<T extends boolean = true> {
+  reason?: T;
+  requestedAt?: T;
+  state?: T;
+  build?: T;
+  builtAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "portal-build-leases_select".
+ */
+export interface PortalBuildLeasesSelect<T extends boolean = true> {
+  name?: T;
+  holder?: T;
+  expiresAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

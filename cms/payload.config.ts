@@ -16,6 +16,7 @@ import { News } from './collections/News'
 import { Organizations } from './collections/Organizations'
 import { Pages } from './collections/Pages'
 import { Plans } from './collections/Plans'
+import { PortalBuildLeases, PortalBuildRequests } from './collections/PortalBuildRequests'
 import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
 import { PortalBuild } from './globals/PortalBuild'
@@ -29,6 +30,7 @@ import { portalRichTextEditor } from './fields/richText'
 import { explainRequestErrors } from './lib/apiGuard'
 import { serverUrl, trustedOrigins } from './lib/origins'
 import { PORTAL_NAME } from './lib/portal'
+import { autoRebuildEnabled, portalBuildQueue } from './publishing/buildQueue'
 import { previewEndpoint } from './publishing/preview'
 import { multipartErrorsInVietnamese } from './hooks/uploadErrors'
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_REQUEST_BYTES, UPLOAD_TOO_LARGE_MESSAGE } from './lib/uploadLimits'
@@ -50,9 +52,16 @@ export default buildConfig({
   collections: [Plans, Campaigns, Honourees, News, Pages, Media, Indicators, IndicatorReports, Organizations, Topics, Users,
     // Personal-data requests (Luật 91/2025/QH15): staff only.
     DataSubjectRequests,
+    // The persisted rebuild queue, shared by every CMS process on this database.
+    PortalBuildRequests, PortalBuildLeases,
   ],
   globals: [SiteSettings, PortalBuild],
   endpoints: [previewEndpoint],
+  // A serving CMS process takes part in the rebuild queue from its start: requests left
+  // waiting (a publish just before a crash) are built without anyone publishing again.
+  onInit: (payload) => {
+    if (autoRebuildEnabled()) portalBuildQueue(payload).start()
+  },
   // Uploads: one documented size limit (cms/lib/uploadLimits.ts), refused with 413 while the
   // body is read; the parser's other errors get Vietnamese messages instead of English or 500.
   upload: {

@@ -79,7 +79,7 @@ beforeAll(async () => {
   })
   setPortalBuildQueue(queue)
   process.env.PORTAL_AUTO_REBUILD = '1'
-  queue.request('Bản dựng đầu tiên')
+  await queue.request('Bản dựng đầu tiên')
   await queue.whenIdle()
   portal = await startPortalServer({ current, port: 0, host: '127.0.0.1', env: { ...process.env, CMS_INTERNAL_URL: cmsApi.url }, log: () => {} })
 }, 300_000)
@@ -220,7 +220,7 @@ describe('a failed build never takes the portal down', () => {
       data: { body: { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [{ type: 'video-embed', version: 1 }] } } },
     })
     process.env.PORTAL_AUTO_REBUILD = '1'
-    queue.request('Tin tức: Tin lỗi ZQXBROKEN (xuất bản)')
+    await queue.request('Tin tức: Tin lỗi ZQXBROKEN (xuất bản)')
     await settle()
     const s = await status()
     expect(s.lastOutcome).toBe('failure')

@@ -295,6 +295,57 @@ function recordProbes(c: RecordCollection): Partial<Record<Operation, Probe>> {
   }
 }
 
+/**
+ * The persisted rebuild queue (requests and the build lease): written only by the CMS
+ * processes themselves, so every write over the API is refused; `field` receives the marker.
+ */
+function queueProbes(c: 'portal-build-requests' | 'portal-build-leases'): Partial<Record<Operation, Probe>> {
+  const requests = c === 'portal-build-requests'
+  const one = requests ? 'PortalBuildRequest' : 'PortalBuildLease'
+  const field = requests ? 'reason' : 'holder'
+  const at = '2026-11-22T00:00:00.000Z'
+  const data = (m: string) =>
+    requests
+      ? { rest: { reason: m, requestedAt: at, state: 'pending' }, gql: `reason: ${JSON.stringify(m)}, requestedAt: "${at}", state: pending` }
+      : { rest: { name: m, holder: m, expiresAt: at }, gql: `name: ${JSON.stringify(m)}, holder: ${JSON.stringify(m)}, expiresAt: "${at}"` }
+  const make = async () => (await payload.create({ collection: c, data: data(marker()).rest as never, ...local })).id as number
+  return {
+    read: async (a) => {
+      if (a.protocol === 'REST') {
+        const res = await rest(a, 'GET', `/${c}/${ids[c]}`)
+        return { ok: res.status === 200, changed: res.json.id === ids[c] }
+      }
+      const { ok } = await gql(a, `{ ${one}(id: ${ids[c]}) { id } }`, one)
+      return { ok, changed: ok }
+    },
+    create: async (a) => {
+      const m = marker()
+      const ok =
+        a.protocol === 'REST'
+          ? restOk((await rest(a, 'POST', `/${c}`, data(m).rest)).status)
+          : (await gql(a, `mutation { create${one}(data: { ${data(m).gql} }) { id } }`, `create${one}`)).ok
+      return { ok, changed: (await countWhere(c, { [field]: { equals: m } })) === 1 }
+    },
+    update: async (a) => {
+      const m = marker()
+      const ok =
+        a.protocol === 'REST'
+          ? (await rest(a, 'PATCH', `/${c}/${ids[c]}`, { [field]: m })).status === 200
+          : (await gql(a, `mutation { update${one}(id: ${ids[c]}, data: { ${field}: ${JSON.stringify(m)} }) { id } }`, `update${one}`)).ok
+      return { ok, changed: (await countWhere(c, { [field]: { equals: m } })) === 1 }
+    },
+    delete: async (a) => {
+      const id = await subject(a, `${c}:delete`, make)
+      const before = await exists(c, id)
+      const ok =
+        a.protocol === 'REST'
+          ? (await rest(a, 'DELETE', `/${c}/${id}`)).status === 200
+          : (await gql(a, `mutation { delete${one}(id: ${id}) { id } }`, `delete${one}`)).ok
+      return { ok, changed: before && !(await exists(c, id)) }
+    },
+  }
+}
+
 /** Indicator reports: a data reporter's own organisation is orgA; "other" is orgB's. */
 function reportProbes(): Partial<Record<Operation, Probe>> {
   const c = 'indicator-reports'
@@ -590,6 +641,8 @@ const probes: Record<string, Partial<Record<Operation, Probe>>> = {
   media: mediaProbes(),
   users: userProbes(),
   'payload-jobs': jobProbes(),
+  'portal-build-requests': queueProbes('portal-build-requests'),
+  'portal-build-leases': queueProbes('portal-build-leases'),
   'site-settings': siteSettingsProbes(),
   'portal-build': portalBuildProbes(),
 }
@@ -612,6 +665,8 @@ beforeAll(async () => {
   ids.indicator = (await payload.create({ collection: 'indicators', data: { code: 'GDHT', name: 'Gia đình học tập', unit: 'percent', direction: 'higher-is-better' }, ...local })).id
   ids.indicators = ids.indicator
   ids['data-subject-requests'] = (await payload.create({ collection: 'data-subject-requests', data: recordData('data-subject-requests', 'Người yêu cầu').rest as never, ...local })).id
+  ids['portal-build-requests'] = (await payload.create({ collection: 'portal-build-requests', data: { reason: 'Yêu cầu mẫu', requestedAt: new Date().toISOString(), state: 'done' }, ...local })).id
+  ids['portal-build-leases'] = (await payload.create({ collection: 'portal-build-leases', data: { name: 'mau', holder: 'may-chu-mau', expiresAt: new Date(0).toISOString() }, ...local })).id
   ids.reportA = await reportDoc(ids.orgA)
   ids.reportB = await reportDoc(ids.orgB)
 

@@ -110,6 +110,10 @@ export const policy = {
     'data-subject-requests': { read: staffRoles, create: staffRoles, update: staffRoles, duplicate: staffRoles, delete: adminRoles },
     // Payload's queue: nobody touches jobs directly; staff who publish may run due jobs by hand.
     'payload-jobs': { read: nobody, create: nobody, update: nobody, delete: nobody, runJobs: editorRoles },
+    // The persisted rebuild queue (cms/publishing/): written by the CMS processes only; staff
+    // see the requests, nobody the lease.
+    'portal-build-requests': { read: staffRoles, create: nobody, update: nobody, delete: nobody },
+    'portal-build-leases': { read: nobody, create: nobody, update: nobody, delete: nobody },
   },
   globals: {
     'site-settings': { read: everyone, update: editorRoles },

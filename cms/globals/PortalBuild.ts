@@ -34,7 +34,12 @@ export const PortalBuild: GlobalConfig = {
         if (!may(policy.globals['portal-build'].rebuild, req.user)) {
           return Response.json({ errors: [{ message: 'Chỉ cán bộ đã đăng nhập mới được yêu cầu xây dựng lại cổng thông tin.' }] }, { status: 403 })
         }
-        portalBuildQueue(req.payload).request(`Yêu cầu thủ công của ${req.user!.email}`)
+        try {
+          await portalBuildQueue(req.payload).request(`Yêu cầu thủ công của ${req.user!.email}`)
+        } catch (error) {
+          req.payload.logger.error(`Không lưu được yêu cầu xây dựng lại: ${(error as Error).message}`)
+          return Response.json({ errors: [{ message: 'Chưa lưu được yêu cầu xây dựng lại vì cơ sở dữ liệu đang bận; hãy thử lại sau ít phút.' }] }, { status: 503 })
+        }
         return Response.json({ message: 'Đã đưa yêu cầu xây dựng lại cổng thông tin vào hàng đợi.' }, { status: 202 })
       },
     },

@@ -16,7 +16,13 @@
  * that context while its transaction is open runs on that transaction's connection: still
  * one writer, no wait for itself, and its reads see its own writes (see `heldTransaction`).
  *
- * Writers in other processes (a seed run, a benchmark) still meet SQLite's own locking.
+ * Writers in other processes (a second CMS process, a seed run, a benchmark) meet SQLite's own
+ * lock. A write refused with SQLITE_BUSY because another process holds it — at once, on the
+ * connections opened without the busy timeout — is tried again after a short asynchronous
+ * pause (`whileBusy`) on a fresh connection, never by blocking the event loop, until the
+ * same 60 s limit. Only
+ * statements that change nothing when refused are retried: BEGIN, a single statement, a batch
+ * or a migration (both roll back as a whole).
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 
@@ -32,6 +38,26 @@ export class WriteQueueTimeoutError extends Error {
         'không có gì bị thay đổi, hãy thử lại sau ít phút.',
     )
     this.name = 'WriteQueueTimeoutError'
+  }
+}
+
+const isBusy = (error: unknown) => /^SQLITE_BUSY/.test(String((error as { code?: unknown })?.code ?? ''))
+
+/**
+ * Runs `attempt` again while another process holds SQLite's write lock, pausing a little longer
+ * each time (with jitter, so that two waiting processes do not retry in step).
+ */
+export async function whileBusy<T>(attempt: () => Promise<T>, onBusy?: () => Promise<void>, maxWaitMs = WRITE_WAIT_MS): Promise<T> {
+  const started = Date.now()
+  for (let pause = 5; ; pause = Math.min(pause * 2, 200)) {
+    try {
+      return await attempt()
+    } catch (error) {
+      if (!isBusy(error)) throw error
+      await onBusy?.()
+      if (Date.now() - started > maxWaitMs) throw new WriteQueueTimeoutError(Date.now() - started)
+      await new Promise((resolve) => setTimeout(resolve, pause / 2 + Math.random() * pause))
+    }
   }
 }
 
@@ -100,6 +126,14 @@ export function beginTransactionInWriteScope<T>(begin: () => Promise<T>): Promis
 }
 
 /**
+ * Runs `fn` outside any save's write scope: timers it sets (the rebuild queue's) must not
+ * run their own writes inside the save that happened to schedule them.
+ */
+export function detachedFromWrites<T>(fn: () => T): T {
+  return writeScopes.exit(fn)
+}
+
+/**
  * The open transaction the current async context holds the lock for, if any: a statement from
  * here without a transaction runs on it (it is committed or rolled back with it). Writes from
  * anywhere else — another request, or a nested transaction that is its own save — still wait
@@ -124,6 +158,18 @@ export function queueWrites(client: Client, lock = new WriteLock()): Client {
   marked.__writeQueue = lock
 
   const transaction = client.transaction.bind(client)
+  // After SQLITE_BUSY, the next attempt gets a new connection: a connection whose view of the
+  // file is older than another process's last write can never take the write lock (BEGIN
+  // IMMEDIATE kept failing in the two-process test). Handing the current connection to a
+  // transaction and closing it makes the client open a fresh one (@libsql/client opens a new
+  // connection after every transaction()).
+  const freshConnection = async () => {
+    try {
+      ;(await transaction('deferred')).close()
+    } catch {
+      // Nothing to recycle; the next attempt says what is wrong.
+    }
+  }
   client.transaction = async (mode?: TransactionMode) => {
     if (mode === 'read') return transaction(mode)
     // Taken now, before waiting: only the transaction its context asked for first is its own.
@@ -133,7 +179,8 @@ export function queueWrites(client: Client, lock = new WriteLock()): Client {
     const release = await lock.acquire()
     let tx: Transaction
     try {
-      tx = await transaction(mode)
+      // BEGIN IMMEDIATE: refused as a whole while another process writes.
+      tx = await whileBusy(() => transaction(mode), freshConnection)
     } catch (error) {
       release()
       throw error
@@ -173,7 +220,7 @@ export function queueWrites(client: Client, lock = new WriteLock()): Client {
     if (!isWrite(statement)) return execute(statement)
     const release = await lock.acquire()
     try {
-      return await execute(statement)
+      return await whileBusy(() => execute(statement), freshConnection)
     } finally {
       release()
     }
@@ -185,7 +232,7 @@ export function queueWrites(client: Client, lock = new WriteLock()): Client {
     if (!held) {
       const release = await lock.acquire()
       try {
-        return await batch(statements, mode)
+        return await whileBusy(() => batch(statements, mode), freshConnection)
       } finally {
         release()
       }
@@ -219,7 +266,7 @@ export function queueWrites(client: Client, lock = new WriteLock()): Client {
   client.migrate = async (statements: InStatement[]) => {
     const release = await lock.acquire()
     try {
-      return await migrate(statements)
+      return await whileBusy(() => migrate(statements), freshConnection)
     } finally {
       release()
     }

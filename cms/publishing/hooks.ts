@@ -20,9 +20,10 @@ type Status = { _status?: 'draft' | 'published' | null } | null | undefined
 const titleOf = (doc: Record<string, unknown>) =>
   String(doc.title ?? doc.name ?? doc.label ?? doc.alt ?? doc.documentNumber ?? doc.slug ?? doc.id ?? '')
 
-function request(req: PayloadRequest, reason: string) {
+/** Stored in the save's own transaction: the change and its rebuild request commit together. */
+async function request(req: PayloadRequest, reason: string) {
   if (!autoRebuildEnabled()) return
-  portalBuildQueue(req.payload).request(reason)
+  await portalBuildQueue(req.payload).request(reason, req)
 }
 
 /** The Vietnamese side of a config label (labels are `t(vi, en)` objects or plain strings). */
@@ -61,18 +62,18 @@ export const rebuildAfterChange: CollectionAfterChangeHook = async ({ doc, req, 
     else if (context.portalWasLive && !(await isLive(req, collection.slug, doc.id))) action = 'gỡ xuất bản'
     else return doc
   }
-  request(req, `${vietnamese(collection.labels?.plural, collection.slug)}: ${titleOf(doc)} (${action})`)
+  await request(req, `${vietnamese(collection.labels?.plural, collection.slug)}: ${titleOf(doc)} (${action})`)
   return doc
 }
 
-export const rebuildAfterDelete: CollectionAfterDeleteHook = ({ doc, req, collection }) => {
+export const rebuildAfterDelete: CollectionAfterDeleteHook = async ({ doc, req, collection }) => {
   if (collection.versions?.drafts && (doc as Status)?._status !== 'published') return doc
-  request(req, `${vietnamese(collection.labels?.plural, collection.slug)}: ${titleOf(doc)} (xóa)`)
+  await request(req, `${vietnamese(collection.labels?.plural, collection.slug)}: ${titleOf(doc)} (xóa)`)
   return doc
 }
 
-export const rebuildAfterGlobalChange: GlobalAfterChangeHook = ({ doc, req, global }) => {
-  request(req, `${vietnamese(global.label, global.slug)} (cập nhật)`)
+export const rebuildAfterGlobalChange: GlobalAfterChangeHook = async ({ doc, req, global }) => {
+  await request(req, `${vietnamese(global.label, global.slug)} (cập nhật)`)
   return doc
 }
 

@@ -6,6 +6,7 @@ import * as migration_20261202_172342_privacy_law_91 from './20261202_172342_pri
 import * as migration_20261202_182435_rich_text_media from './20261202_182435_rich_text_media';
 import * as migration_20261202_182652_page_language from './20261202_182652_page_language';
 import * as migration_20261203_062540_plan_full_text from './20261203_062540_plan_full_text';
+import * as migration_20261203_062551_portal_build_queue from './20261203_062551_portal_build_queue';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261203_062540_plan_full_text.up,
     down: migration_20261203_062540_plan_full_text.down,
-    name: '20261203_062540_plan_full_text'
+    name: '20261203_062540_plan_full_text',
+  },
+  {
+    up: migration_20261203_062551_portal_build_queue.up,
+    down: migration_20261203_062551_portal_build_queue.down,
+    name: '20261203_062551_portal_build_queue'
   },
 ];
