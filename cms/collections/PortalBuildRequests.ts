@@ -60,9 +60,9 @@ export const PortalBuildLeases: CollectionConfig = {
   access: collectionAccess(policy.collections[BUILD_LEASES_SLUG]),
   graphQL: { singularName: 'PortalBuildLease', pluralName: 'PortalBuildLeases' },
   fields: [
-    { name: 'name', type: 'text', required: true, unique: true },
+    { name: 'name', type: 'text', required: true, unique: true, label: t('Tên', 'Name') },
     // hostname:pid:random of the CMS process holding it.
-    { name: 'holder', type: 'text', required: true },
-    { name: 'expiresAt', type: 'date', required: true },
+    { name: 'holder', type: 'text', required: true, label: t('Tiến trình đang giữ', 'Holder') },
+    { name: 'expiresAt', type: 'date', required: true, label: t('Hết hạn lúc', 'Expires at') },
   ],
 }
