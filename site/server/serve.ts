@@ -19,6 +19,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 
 import { readAttachmentTypes } from '../lib/attachment-types.ts'
+import { answerKey, cachedAnswer, keepAnswer } from './answer-cache.ts'
 import { readRedirects, redirectTarget } from '../lib/redirects.ts'
 import { ALLOWED_METHODS, attachmentHeaders, normalisePath, OWN_PAGE_POLICY, securityHeaders, withCharset } from './headers.ts'
 
@@ -171,6 +172,12 @@ export async function startPortalServer(options: PortalServerOptions) {
       const query = (req.url ?? '').includes('?') ? (req.url ?? '').slice((req.url ?? '').indexOf('?')) : ''
       return answerOwn(res, 301, headers, refusalPage('Trang đã chuyển địa chỉ', 'Trang này đã chuyển sang địa chỉ mới.'), { location: `${moved}${query}`, 'cache-control': 'public, max-age=3600' })
     }
+    const key = answerKey(release.dir, req.method, normalised.path, req.url ?? '')
+    const kept = cachedAnswer(key)
+    if (kept) {
+      res.writeHead(kept.status, kept.headers)
+      return res.end(kept.body)
+    }
     release.inFlight++
     let done = false
     const finish = () => {
@@ -191,6 +198,7 @@ export async function startPortalServer(options: PortalServerOptions) {
           merged['cache-control'] = pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate'
         }
         res.writeHead(response.statusCode ?? 502, merged)
+        keepAnswer(key, response.statusCode ?? 502, merged, response)
         response.pipe(res)
       },
     )
