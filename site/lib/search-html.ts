@@ -55,13 +55,20 @@ export function afterResultsHtml(answer: SearchAnswer): string {
   return parts.join('')
 }
 
+const MAX_VALUES = 12
+
 /** The filters with counts; ticked values stay listed. One checkbox per value, named by its URL parameter. */
 export function filtersHtml(answer: SearchAnswer): string {
   return SEARCH_FILTERS.map((f) => {
     const counts = answer.filters[f.name] ?? {}
-    const values = Object.keys(counts).sort((a, b) => (f.name === 'Năm' ? b.localeCompare(a) : a.localeCompare(b, 'vi')))
-    if (!values.length) return ''
     const chosen = answer.chosen[f.name] ?? []
+    let values = Object.keys(counts).sort((a, b) => (f.name === 'Năm' ? b.localeCompare(a) : a.localeCompare(b, 'vi')))
+    // Many organisations: the ones with most results (and any ticked), in alphabetical order.
+    if (values.length > MAX_VALUES) {
+      const top = new Set([...values].sort((a, b) => counts[b] - counts[a] || a.localeCompare(b, 'vi')).slice(0, MAX_VALUES))
+      values = values.filter((v) => top.has(v) || chosen.includes(v))
+    }
+    if (!values.length) return ''
     return (
       `<fieldset class="search-filter"><legend>${escapeHtml(f.legend)}</legend>` +
       values
