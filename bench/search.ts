@@ -109,7 +109,10 @@ const followBytes = bytes
 const different: string[] = []
 for (const { q } of queries) {
   const urls = await browserSearch(q)
-  if (JSON.stringify(urls) !== JSON.stringify(serverOrder.get(q))) different.push(q)
+  if (JSON.stringify(urls) !== JSON.stringify(serverOrder.get(q))) {
+    different.push(q)
+    console.log(`  “${q}”\n    server:  ${serverOrder.get(q)?.join(' ')}\n    browser: ${urls.join(' ')}`)
+  }
 }
 await browser.close()
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`

@@ -181,7 +181,9 @@ export function rankCandidates(query: string, candidates: Candidate[], catalog: 
   for (const c of candidates) {
     const entry = byId.get(c.id)
     if (!entry) continue
-    const body = 10 * (c.score / maxScore)
+    // Rounded: Pagefind's score of a page can move in the last digits with the index chunks
+    // already loaded (a browser that searched before), and browser and server must agree.
+    const body = Math.round(100 * (c.score / maxScore)) / 10
     const run = Math.min(longestRun(c.words), q.length)
     const adjacency = q.length > 1 ? 20 * ((run - 1) / (q.length - 1)) : 0
     hits.set(entry.id, { entry, score: body + adjacency + titleScore(q, qMarked, marked, entry) + (SECTION_PRIOR[entry.section] ?? 0) })
