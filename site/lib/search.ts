@@ -100,13 +100,11 @@ export async function runSearch(source: SearchSource, typed: string, chosen: Cho
   // A word found nowhere on the portal ("hco", "tapp", "haa") is a typo: search the closest
   // known spellings too, and take one when it finds something stronger (and say so).
   const best = (hits: typeof ranked) => hits[0]?.score ?? 0
-  {
-    for (const fixed of corrections(typed, catalog)) {
-      const again = await rank(source, catalog, fixed)
-      if (best(again) >= STRONG && best(again) > best(ranked)) {
-        query = fixed
-        ranked = again
-      }
+  for (const fixed of corrections(typed, catalog)) {
+    const again = await rank(source, catalog, fixed)
+    if (best(again) >= STRONG && best(again) > best(ranked)) {
+      query = fixed
+      ranked = again
     }
   }
   const filtered = ranked.filter((h) => passes(h.entry, chosen))
@@ -124,7 +122,8 @@ export async function runSearch(source: SearchSource, typed: string, chosen: Cho
       date: facts.date ? formatDate(facts.date) : undefined,
       number: facts.number,
       type: facts.type,
-      issuer: facts.number ? facts.orgs?.join(', ') : undefined,
+      // Documents (they have a type) show who issued them, numbered or not.
+      issuer: facts.type ? facts.orgs?.join(', ') : undefined,
       label: h.label,
       // A number or name found: the passage that shows it, as typed.
       excerpt: phraseExcerpt(restoreDStroke(f.content, f.meta.d, f.meta.D), h.matched ?? expandedQuery(query)),
