@@ -294,7 +294,7 @@ describe('search without JavaScript: /tim-kiem/ answers on the server', () => {
     const html = await response.text()
     expect(html).toMatch(/Tìm thấy \d+ kết quả cho “dong ho hoc tap”/)
     expect(html).toMatch(/<li[^>]*><h2[^>]*><a href="\/[^"]+\/"/)
-    expect(html).toMatch(/<mark>Dòng<\/mark>|<mark>dòng<\/mark>/)
+    expect(html).toMatch(/<mark>Dòng họ học tập<\/mark>|<mark>dòng họ học tập<\/mark>/)
     expect(html).toMatch(/name="muc" value="Điển hình"/)
     expect(html).toContain('<meta name="robots" content="noindex')
   })
@@ -309,6 +309,103 @@ describe('search without JavaScript: /tim-kiem/ answers on the server', () => {
     const empty = await (await fetch(`${served.url}/tim-kiem/`)).text()
     expect(count(empty)).toBe(0)
     expect(empty).toContain('id="q"')
+  })
+})
+
+describe('search ranking on the real index, the same in browser and server (search-rank.ts)', () => {
+  let served: Served
+  beforeAll(async () => {
+    served = await serveBuild(build.outDir, await freePort())
+  })
+  afterAll(async () => served?.close())
+
+  const ask = async (query: string, extra = '') => {
+    const response = await fetch(`${served.url}/tim-kiem/?q=${encodeURIComponent(query)}${extra}`)
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    const list = /<ol id="search-results"[^>]*>([\s\S]*?)<\/ol>/.exec(html)?.[1] ?? ''
+    const items = [...list.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1])
+    return { html, items, urls: items.map((i) => /<a href="([^"]+)"/.exec(i)?.[1]) }
+  }
+  const planUrl = async (key: string) => `/van-ban/${await slugOf('plans', key)}/`
+
+  test.each(['38/KH-HĐTĐKT', '38/KH-HDTDKT', 'kh 38', 'ke hoach 38', 'Kế hoạch số 38'])('the number “%s” shows Kế hoạch 38/KH-HĐTĐKT first, labelled', async (query) => {
+    const { items, urls } = await ask(query)
+    expect(urls[0]).toBe(await planUrl('kh-38-hdtdkt-thai-binh-2023'))
+    expect(items[0]).toContain('Số, ký hiệu 38/KH-HĐTĐKT')
+    // Section, date, number and issuer of the document.
+    expect(items[0]).toMatch(/Văn bản · 04\/4\/2023 · Số 38\/KH-HĐTĐKT · Hội đồng Thi đua - Khen thưởng tỉnh Thái Bình/)
+  })
+
+  test.each(['1315', 'qd 1315', 'quyết định số 1315', '1315/QĐ-TTg'])('the number “%s” shows Quyết định 1315/QĐ-TTg first', async (query) => {
+    expect((await ask(query)).urls[0]).toBe(await planUrl('qd-1315-ttg-2023'))
+  })
+
+  test('a signer’s name typed without marks finds the document; an honouree’s name finds the honouree', async () => {
+    const signer = await ask('tran hong ha')
+    expect(signer.urls[0]).toBe(await planUrl('qd-1315-ttg-2023'))
+    expect(signer.items[0]).toContain('Người ký: Trần Hồng Hà')
+    expect(signer.items[0]).toContain('<mark>Trần Hồng Hà</mark>')
+    const nhan = content.honourees.find((h) => h.name === 'Bà Vũ Thị Thanh Nhàn')!
+    expect((await ask('vu thi thanh nhan')).urls[0]).toBe(`/dien-hinh/${await slugOf('honourees', nhan.key)}/`)
+  })
+
+  test('“gia dinh hoc tap” puts the learning-family indicator first', async () => {
+    expect((await ask('gia dinh hoc tap')).urls[0]).toBe('/tien-do/ty-le-gia-dinh-dat-danh-hieu-gia-dinh-hoc-tap/')
+  })
+
+  test('“dai hoi bieu duong”: pages holding the phrase first, the phrase highlighted as a phrase, never folded', async () => {
+    const { items, html } = await ask('dai hoi bieu duong')
+    const holding = items.filter((i) => i.includes('<mark>Đại hội biểu dương</mark>'))
+    expect(holding.length).toBeGreaterThanOrEqual(3)
+    // Every page showing the phrase ranks above every page that does not.
+    const last = items.findLastIndex((i) => i.includes('<mark>Đại hội biểu dương</mark>'))
+    expect(items.slice(0, last + 1).every((i) => i.includes('<mark>Đại hội biểu dương</mark>'))).toBe(true)
+    // On the pages holding it, the phrase is marked, not lone syllables that fold the same.
+    for (const item of holding) expect(item).not.toMatch(/<mark>(dài|Hội|hội|Đại|đại)<\/mark>/)
+    // The index text has đ folded to d: what is shown has it back.
+    expect(html).not.toMatch(/Dại hội|dại hội/)
+  })
+
+  test('filters by section, year, type and organisation combine, with counts, kept in the URL', async () => {
+    const all = await ask('hoc tap')
+    expect(all.html).toMatch(/name="nam" value="2023"/)
+    expect(all.html).toMatch(/name="loai" value="Kế hoạch"/)
+    expect(all.html).toMatch(/name="co-quan" value="Hội Khuyến học tỉnh Thái Bình"/)
+    const narrowed = await ask('hoc tap', `&muc=${encodeURIComponent('Văn bản')}&nam=2023&loai=${encodeURIComponent('Kế hoạch')}`)
+    expect(narrowed.urls.length).toBeGreaterThan(0)
+    expect(narrowed.urls.length).toBeLessThan(all.urls.length + 1)
+    const plansOf2023 = content.plans.filter((p) => p.year === 2023 && p.documentType === 'plan')
+    expect(narrowed.urls.length).toBe(plansOf2023.length)
+    expect(narrowed.urls.every((u) => u?.startsWith('/van-ban/'))).toBe(true)
+    // Ticked boxes stay ticked; counts are shown.
+    expect(narrowed.html).toMatch(/name="nam" value="2023" checked> 2023 \(\d+\)/)
+    expect(narrowed.html).toMatch(/name="muc" value="Văn bản" checked> Văn bản \(\d+\)/)
+    // A filter nothing matches: no results, a way on.
+    const none = await ask('hoc tap', '&nam=1999')
+    expect(none.urls).toEqual([])
+    expect(none.html).toContain('Xem theo mục')
+  })
+
+  test('a mistyped word is corrected and said so; nothing found still leads somewhere', async () => {
+    const typo = await ask('gia dinh hoc tapp')
+    expect(typo.urls[0]).toBe('/tien-do/ty-le-gia-dinh-dat-danh-hieu-gia-dinh-hoc-tap/')
+    expect(typo.html).toMatch(/bạn đã gõ “gia dinh hoc tapp”/)
+    const nothing = await ask('wqjfy')
+    expect(nothing.urls).toEqual([])
+    expect(nothing.html).toMatch(/Không tìm thấy kết quả cho “wqjfy”/)
+    expect(nothing.html).toMatch(/Xem theo mục: <a href="\/van-ban\/">Văn bản<\/a>/)
+  })
+
+  test('bad input answers a page, never an error', async () => {
+    for (const extra of ['&trang=-5', '&trang=abc', '&trang=99999', '&nam=%3Cscript%3E', `&co-quan=${'x'.repeat(5000)}`]) {
+      const { html } = await ask('hoc', extra)
+      expect(html.replace(/="[^"]*"/g, '=""')).not.toContain('<script>')
+    }
+    const { html } = await ask('<script>alert(1)</script>')
+    // Inside quoted attribute values (the search box, og:title) "<" is text; anywhere else it is escaped.
+    expect(html.replace(/="[^"]*"/g, '=""')).not.toContain('<script>alert(1)</script>')
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
   })
 })
 

@@ -24,6 +24,9 @@ export const absoluteUrl = (path: string, site: URL | string) => new URL(path, s
 
 export const homePath = () => '/'
 export const searchPath = () => '/tim-kiem/'
+/** The Pagefind index of the release, and the search catalogue written beside it (search-catalog.ts). */
+export const searchIndexPath = () => '/pagefind/'
+export const searchCatalogPath = () => '/pagefind/danh-muc.json'
 /** The sitemap index @astrojs/sitemap writes; robots.txt points at it. */
 export const sitemapIndexPath = () => '/sitemap-index.xml'
 /** The address older links and robots.txt used: a copy of the index. */

@@ -7,6 +7,7 @@ import { decodeHTML } from 'entities'
 import { ELEMENT_NODE, parse, TEXT_NODE, type Node } from 'ultrahtml'
 
 import { foldDStroke } from '../../cms/lib/vietnamese.ts'
+import { parseSearchFacts, type SearchFacts } from './search-facts.ts'
 
 /** Sections whose detail pages (/section/slug/) are searchable, with their filter label. */
 export const searchSections: Record<string, string> = {
@@ -75,22 +76,30 @@ const positionsOf = (text: string, letter: string) => {
 
 /** The readable text of a page's <main>, whitespace collapsed (undefined when it has none). */
 export function mainText(html: string): string | undefined {
-  const main = findMain(parse(html))
-  if (!main) return undefined
-  const out: string[] = []
-  textOf(main, out)
-  return out.join('').replace(/\s+/g, ' ').trim().normalize('NFC')
+  return mainOf(html)?.text
 }
 
-export function recordFromHtml(pathname: string, html: string): SearchRecord | undefined {
+function mainOf(html: string): { text: string; facts: SearchFacts } | undefined {
+  const main = findMain(parse(html))
+  if (!main) return undefined
+  const attr = main.type === ELEMENT_NODE ? main.attributes?.['data-search-facts'] : undefined
+  const out: string[] = []
+  textOf(main, out)
+  return { text: out.join('').replace(/\s+/g, ' ').trim().normalize('NFC'), facts: parseSearchFacts(attr ? decode(attr) : undefined) }
+}
+
+/** A page's record, and its facts for the search catalogue (search-catalog.ts), not indexed. */
+export function recordFromHtml(pathname: string, html: string): (SearchRecord & { facts: SearchFacts }) | undefined {
   const section = sectionOf(pathname)
   if (!section) return undefined
-  const original = mainText(html)
-  if (original === undefined) return undefined
+  const main = mainOf(html)
+  if (main === undefined) return undefined
+  const { text: original, facts } = main
   // The page's own title (Base's `title`, also its og:title), else its h1.
   const heading = /<meta property="og:title" content="([^"]*)"/i.exec(html)?.[1] ?? /<h1[^>]*>([\s\S]*?)<\/h1>/i.exec(html)?.[1] ?? ''
   const title = decode(heading.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim().normalize('NFC')
   return {
+    facts,
     url: pathname,
     content: foldDStroke(original),
     language: 'vi',
@@ -101,6 +110,11 @@ export function recordFromHtml(pathname: string, html: string): SearchRecord | u
       d: positionsOf(original, 'đ'),
       D: positionsOf(original, 'Đ'),
     },
-    filters: { 'Mục': [section] },
+    filters: {
+      'Mục': [section],
+      ...(facts.year ? { 'Năm': [String(facts.year)] } : {}),
+      ...(facts.orgs?.length ? { 'Cơ quan': facts.orgs } : {}),
+      ...(facts.type ? { 'Loại văn bản': [facts.type] } : {}),
+    },
   }
 }

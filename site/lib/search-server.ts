@@ -1,23 +1,58 @@
 /**
- * Pagefind's runtime inside the portal's server process (for /tim-kiem/ without
- * JavaScript). It is the release's own `pagefind.js`; its index files are fetched from this
- * same server over loopback, exactly as a browser would.
+ * Search inside the portal's server process (for /tim-kiem/ without JavaScript). Pagefind's
+ * runtime is the release's own `pagefind.js`; it and the catalogue and fragments are read
+ * from this release's files on disk. Answers are cached per (query, filters, page): the
+ * server process serves one release only, so a publish (a new release, a new process)
+ * starts with an empty cache.
  */
+import fs from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
-import type { PagefindApi } from './search'
+import { LRUCache } from 'lru-cache'
 
-let loaded: Promise<PagefindApi> | undefined
+import type { Catalog } from './search-catalog'
+import { CATALOG_FILE } from './search-catalog'
+import { decodeFragment, runSearch, type Fragment, type PagefindApi, type SearchAnswer, type SearchSource } from './search'
+import type { ChosenFilters } from './search-rank'
 
-export function serverPagefind(): Promise<PagefindApi> {
+// This process runs <release>/server/entry.mjs; the static files are in <release>/client.
+const clientDir = () => path.resolve(path.dirname(process.argv[1] ?? ''), '..', 'client')
+
+let loaded: Promise<SearchSource> | undefined
+
+function serverSource(): Promise<SearchSource> {
   loaded ??= (async () => {
-    // This process runs <release>/server/entry.mjs; the static files are in <release>/client.
-    const clientDir = path.resolve(path.dirname(process.argv[1] ?? ''), '..', 'client')
-    const pagefind = (await import(/* @vite-ignore */ pathToFileURL(path.join(clientDir, 'pagefind', 'pagefind.js')).href)) as PagefindApi
+    const pagefindDir = path.join(clientDir(), 'pagefind')
+    const pagefind = (await import(/* @vite-ignore */ pathToFileURL(path.join(pagefindDir, 'pagefind.js')).href)) as PagefindApi
     await pagefind.options({ basePath: `http://127.0.0.1:${process.env.PORT ?? 4321}/pagefind/` })
-    return pagefind
+    const catalog = fs.readFile(path.join(pagefindDir, CATALOG_FILE), 'utf8').then((text) => JSON.parse(text) as Catalog)
+    const fragments = new Map<string, Promise<Fragment>>()
+    return {
+      pagefind,
+      catalog: () => catalog,
+      fragment: (id) => {
+        if (!/^[\w-]+$/.test(id)) return Promise.reject(new Error(`fragment id ${id}`))
+        let f = fragments.get(id)
+        if (!f) fragments.set(id, (f = fs.readFile(path.join(pagefindDir, 'fragment', `${id}.pf_fragment`)).then(decodeFragment)))
+        return f
+      },
+    }
   })()
   loaded.catch(() => (loaded = undefined))
   return loaded
+}
+
+const answers = new LRUCache<string, Promise<SearchAnswer>>({ max: 2000 })
+
+export async function serverSearch(query: string, chosen: ChosenFilters, page: number): Promise<SearchAnswer> {
+  const key = JSON.stringify([query, chosen, page])
+  let answer = answers.get(key)
+  if (!answer) {
+    answer = serverSource().then((source) => runSearch(source, query, chosen, page))
+    answers.set(key, answer)
+    // A failure is not kept: the next request tries again.
+    answer.catch(() => answers.delete(key))
+  }
+  return answer
 }

@@ -8,7 +8,7 @@ export function restoreDStroke(folded: string, d = '', D = ''): string {
   return chars.join('')
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /** An excerpt of about `length` words around the first match, matched words in <mark>. */
 export function excerptHtml(text: string, locations: number[], length = 32): string {
@@ -22,4 +22,87 @@ export function excerptHtml(text: string, locations: number[], length = 32): str
     .map((w, i) => (marked.has(start + i) ? `<mark>${escapeHtml(w)}</mark>` : escapeHtml(w)))
     .join(' ')
   return `${start > 0 ? '… ' : ''}${body}${end < words.length ? ' …' : ''}`
+}
+
+/** A word reduced as the query is: folded, lower case, letters and digits only. */
+const foldWord = (w: string) =>
+  w.normalize('NFD').replace(/\p{M}+/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().replace(/[^a-z0-9]/g, '')
+
+/**
+ * The passage of about `length` words that best matches the whole query (its syllables
+ * together and in order count most; exact marks break ties), with each run of the query's
+ * syllables in order highlighted as one phrase. `text` is the page text as written.
+ */
+export function phraseExcerpt(text: string, query: string, length = 36): string {
+  const words = text.split(/\s+/).filter(Boolean)
+  const q = foldWord(query) ? query.split(/\s+/).flatMap((w) => w.split(/[^\p{L}\p{N}]+/u)).map(foldWord).filter(Boolean) : []
+  const qMarked = query.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean)
+  const marked = qMarked.join(' ') !== q.join(' ')
+  const folded = words.map(foldWord)
+  // Runs: maximal stretches of words that spell consecutive query syllables in order.
+  type Run = { start: number; end: number; weight: number }
+  const runs: Run[] = []
+  for (let i = 0; i < words.length; ) {
+    let best = 0
+    let joined = 0
+    for (let j = 0; j < q.length; j++) {
+      let n = 0
+      while (i + n < words.length && j + n < q.length && folded[i + n] === q[j + n]) n++
+      if (n > best) best = n
+      // A document number written as one word ("38/KH-HĐTĐKT") spells several query syllables.
+      for (let m = 2; j + m <= q.length; m++) if (folded[i] === q.slice(j, j + m).join('')) joined = Math.max(joined, m)
+    }
+    if (joined > best) {
+      runs.push({ start: i, end: i + 1, weight: joined * joined })
+      i++
+      continue
+    }
+    if (!best) {
+      i++
+      continue
+    }
+    let weight = best * best
+    if (marked) {
+      for (let k = 0; k < best; k++) if (qMarked.includes(words[i + k].toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''))) weight += 0.5
+    }
+    runs.push({ start: i, end: i + best, weight })
+    i += best
+  }
+  // The window with the most weight (distinct syllables covered count too).
+  let bestStart = 0
+  let bestWeight = -1
+  for (const run of runs) {
+    const start = Math.max(0, run.start - Math.floor(length / 3))
+    const inside = runs.filter((r) => r.start >= start && r.end <= start + length)
+    const covered = new Set(inside.flatMap((r) => folded.slice(r.start, r.end)))
+    // Ties go to the earlier passage (a document's number in its heading, not in a note).
+    const weight = inside.reduce((s, r) => s + r.weight, 0) + covered.size - start / (words.length + 1)
+    if (weight > bestWeight) {
+      bestWeight = weight
+      bestStart = start
+    }
+  }
+  const start = Math.min(bestStart, Math.max(0, words.length - length))
+  const end = Math.min(words.length, start + length)
+  // When the passage holds the query's syllables together, only such phrases are marked, not
+  // every lone syllable that folds the same ("dài", a lone "Hội").
+  const shownRuns = runs.filter((r) => r.start >= start && r.start < end)
+  const longest = Math.max(0, ...shownRuns.map((r) => (r.weight >= 4 ? 2 : r.end - r.start)))
+  const minimum = longest >= 2 ? 2 : 1
+  const parts: string[] = []
+  for (let i = start; i < end; ) {
+    const run = shownRuns.find((r) => r.start === i && (r.end - r.start >= minimum || r.weight >= 4))
+    if (run) {
+      const stop = Math.min(run.end, end)
+      // Punctuation around the phrase stays outside the highlight: “<mark>Đại hội</mark>”.
+      const phrase = words.slice(i, stop).join(' ')
+      const [, before, inner, after] = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u.exec(phrase) ?? ['', '', phrase, '']
+      parts.push(`${escapeHtml(before)}<mark>${escapeHtml(inner)}</mark>${escapeHtml(after)}`)
+      i = stop
+    } else {
+      parts.push(escapeHtml(words[i]))
+      i++
+    }
+  }
+  return `${start > 0 ? '… ' : ''}${parts.join(' ')}${end < words.length ? ' …' : ''}`
 }

@@ -27,6 +27,7 @@ import sirv from 'sirv'
 
 import { cachedFiles, type FileHandler } from './file-cache.ts'
 import { readAttachmentTypes } from '../lib/attachment-types.ts'
+import { answerKey, cachedAnswer, keepAnswer } from './answer-cache.ts'
 import { readRedirects, redirectTarget } from '../lib/redirects.ts'
 import { isOnDemand } from '../lib/routes.ts'
 import { ALLOWED_METHODS, attachmentHeaders, cacheControl, normalisePath, OWN_PAGE_POLICY, ownPage, securityHeaders, withCharset } from './headers.ts'
@@ -233,6 +234,12 @@ export async function startPortalServer(options: PortalServerOptions) {
       return answerOwn(res, 301, headers, refusalPage('Trang đã chuyển địa chỉ', 'Trang này đã chuyển sang địa chỉ mới.'), { location: `${moved}${query}`, 'cache-control': 'public, max-age=3600' })
     }
     if (!isOnDemand(normalised.path)) return serveFile(req, res, release, normalised.path, headers)
+    const key = answerKey(release.dir, req.method, normalised.path, req.url ?? '')
+    const kept = cachedAnswer(key)
+    if (kept) {
+      res.writeHead(kept.status, kept.headers)
+      return res.end(kept.body)
+    }
     release.inFlight++
     let done = false
     const finish = () => {
@@ -251,6 +258,7 @@ export async function startPortalServer(options: PortalServerOptions) {
         // Pages may be cached briefly by browsers, but must be revalidated after a publish.
         if (!merged['cache-control']) merged['cache-control'] = cacheControl(normalised.path)
         res.writeHead(response.statusCode ?? 502, merged)
+        keepAnswer(key, response.statusCode ?? 502, merged, response)
         response.pipe(res)
       },
     )

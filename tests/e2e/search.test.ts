@@ -53,3 +53,54 @@ test('with JavaScript off, the header search box and the section filter still wo
   expect(hrefs.every((href) => href?.startsWith('/dien-hinh/'))).toBe(true)
   await page.close()
 })
+
+/** Result links of the page as it stands. */
+const links = (page: import('playwright-core').Page) =>
+  page.locator('#search-results > li h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))
+
+async function typeQuery(page: import('playwright-core').Page, query: string) {
+  await page.evaluate(() => (document.getElementById('search-status')!.textContent = ''))
+  await page.getByLabel(/Từ khóa/).fill(query)
+  await page.getByLabel(/Từ khóa/).press('Enter')
+  await expect
+    .poll(async () => {
+      const status = await page.locator('#search-status').innerText()
+      return status.includes(`“${query}”`) && !status.includes('Đang tìm')
+    }, { timeout: 15_000 })
+    .toBe(true)
+}
+
+test('the browser ranks as the server does: numbers and names first, labelled, the same order', async () => {
+  const page = await browser.newPage()
+  await page.goto(`${portal}/tim-kiem/`)
+  for (const query of ['kh 38', 'quyết định số 1315', 'tran hong ha', 'gia dinh hoc tap', 'dai hoi bieu duong', 'khuyen hoc']) {
+    await typeQuery(page, query)
+    const server = await (await fetch(`${portal}/tim-kiem/?q=${encodeURIComponent(query)}`)).text()
+    const serverLinks = [...(/<ol id="search-results"[^>]*>([\s\S]*?)<\/ol>/.exec(server)?.[1] ?? '').matchAll(/<h2><a href="([^"]+)"/g)].map((m) => m[1])
+    expect(await links(page), query).toEqual(serverLinks)
+  }
+  await typeQuery(page, 'kh 38')
+  expect(await page.locator('#search-results > li').first().innerText()).toContain('Số, ký hiệu 38/KH-HĐTĐKT')
+  await typeQuery(page, 'dai hoi bieu duong')
+  expect(await page.locator('#search-results mark').first().innerText()).toBe('Đại hội biểu dương')
+  await page.close()
+})
+
+test('filters in the browser combine, show counts and stay in the URL', async () => {
+  const page = await browser.newPage()
+  await page.goto(`${portal}/tim-kiem/`)
+  await typeQuery(page, 'hoc tap')
+  const before = (await links(page)).length
+  await page.getByLabel(/^\s*Văn bản \(\d+\)/).check()
+  await expect.poll(() => new URL(page.url()).searchParams.getAll('muc')).toEqual(['Văn bản'])
+  await page.getByLabel(/^\s*2023 \(\d+\)/).check()
+  await expect.poll(() => new URL(page.url()).searchParams.get('nam')).toBe('2023')
+  await expect.poll(async () => (await links(page)).every((href) => href?.startsWith('/van-ban/'))).toBe(true)
+  expect((await links(page)).length).toBeLessThanOrEqual(before)
+  // The same address without JavaScript gives the same results.
+  const noScript = await browser.newPage({ javaScriptEnabled: false })
+  await noScript.goto(page.url())
+  expect(await links(noScript)).toEqual(await links(page))
+  await noScript.close()
+  await page.close()
+})

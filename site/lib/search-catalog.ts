@@ -1,0 +1,26 @@
+/**
+ * The search catalogue: one small JSON file written next to the Pagefind index at build
+ * time (so every release has its own, and a publish replaces it). For every indexed page:
+ * its Pagefind fragment id, URL, title, section and facts (number, type, date, organisations,
+ * names). The ranking (search-rank.ts) reads it to look up document numbers and names, score
+ * titles and apply filters; the result list shows its facts — without loading any page's text.
+ */
+import type { SearchFacts } from './search-facts'
+
+export type CatalogEntry = {
+  /** Pagefind fragment id ("vi_1a2b3c4"). */
+  id: string
+  url: string
+  title: string
+  section: string
+  facts: SearchFacts
+}
+
+export type Catalog = {
+  entries: CatalogEntry[]
+  /** Folded word → [its commonest written form, how often it occurs]: suggestions are shown in proper Vietnamese. */
+  words: Record<string, [string, number]>
+}
+
+/** File name of the catalogue inside the Pagefind output folder. */
+export const CATALOG_FILE = 'danh-muc.json'
