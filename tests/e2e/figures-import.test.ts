@@ -5,7 +5,6 @@
  * reports list, fills it with exceljs, uploads it, sees the one row's error (a percentage above
  * 100) with "Áp dụng" disabled, fixes it, uploads again and applies; the reports are then there.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -15,28 +14,14 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 
 import { ruleMessages } from '../../cms/figures/rules'
-import { releaseEnvIn } from '../../site/scripts/release'
-import { freePort } from '../helpers/serve-build'
 import { launchBrowser } from './browser'
+import { startProduct, type RunningProduct } from './product'
 
-const root = path.resolve(import.meta.dirname, '..', '..')
+// Files the test writes; the product keeps its own directory.
 const data = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-figures-'))
-const releases = path.join(root, '.build', `e2e-figures-${process.pid}`)
-let app: ChildProcess
+let product: RunningProduct
 let browser: Browser
 let cmsUrl: string
-let output = ''
-
-async function waitFor(url: string, ms: number) {
-  const until = Date.now() + ms
-  for (;;) {
-    if (app.exitCode !== null) throw new Error(`npm start stopped (${app.exitCode}):\n${output.slice(-3000)}`)
-    const ok = await fetch(url).then((r) => r.status < 500, () => false)
-    if (ok) return
-    if (Date.now() > until) throw new Error(`${url} did not answer:\n${output.slice(-3000)}`)
-    await new Promise((r) => setTimeout(r, 1000))
-  }
-}
 
 const api = async (method: string, url: string, body?: unknown, token?: string) => {
   const response = await fetch(`${cmsUrl}/api${url}`, {
@@ -50,30 +35,8 @@ const api = async (method: string, url: string, body?: unknown, token?: string) 
 const reporter = { email: 'baocao.thaibinh@example.test', password: 'so-lieu-thai-binh-2026' }
 
 beforeAll(async () => {
-  const [cmsPort, portalPort] = [await freePort(), await freePort()]
-  cmsUrl = `http://127.0.0.1:${cmsPort}`
-  const portalUrl = `http://127.0.0.1:${portalPort}`
-  app = spawn(process.execPath, [path.join(root, 'scripts', 'start.ts')], {
-    cwd: root,
-    detached: true, // its own process group, so the CMS and portal children stop with it
-    env: {
-      ...process.env,
-      DATABASE_URL: `file:${path.join(data, 'portal.db')}`,
-      MEDIA_DIR: path.join(data, 'media'),
-      PAYLOAD_SECRET: 'e2e-figures-secret',
-      CMS_PORT: String(cmsPort),
-      PORTAL_PORT: String(portalPort),
-      HOST: '127.0.0.1',
-      SITE_URL: portalUrl,
-      PORTAL_URL: portalUrl,
-      ...releaseEnvIn(releases),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  app.stdout!.on('data', (c: Buffer) => (output += c.toString()))
-  app.stderr!.on('data', (c: Buffer) => (output += c.toString()))
-  await waitFor(`${portalUrl}/`, 900_000)
-  await waitFor(`${cmsUrl}/admin/login`, 120_000)
+  product = await startProduct('figures')
+  cmsUrl = product.cmsUrl
 
   // The first account is the administrator; it gives the association's officer a data reporter account.
   const admin = await api('POST', '/users/first-register', { email: 'quantri@example.test', password: 'quan-tri-so-lieu-2026', name: 'Quản trị viên' })
@@ -87,15 +50,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close()
-  if (app?.pid && app.exitCode === null) {
-    process.kill(-app.pid, 'SIGTERM')
-    await new Promise((r) => setTimeout(r, 2000))
-    try {
-      process.kill(-app.pid, 'SIGKILL')
-    } catch {}
-  }
+  await product?.stop()
   fs.rmSync(data, { recursive: true, force: true })
-  fs.rmSync(releases, { recursive: true, force: true })
 })
 
 /** The data sheet's row of an indicator code and locality. */

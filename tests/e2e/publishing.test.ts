@@ -8,7 +8,6 @@
  * editor imports a Word plan (made here from a source document's text) in "Nhập văn bản từ tệp",
  * corrects it beside the source text and saves it as a draft with its tasks.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -16,72 +15,29 @@ import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 
-import { releaseEnvIn } from '../../site/scripts/release'
 import { docxFromText } from '../helpers/docx'
-import { freePort } from '../helpers/serve-build'
 import { launchBrowser } from './browser'
+import { startProduct, type RunningProduct } from './product'
 
 const root = path.resolve(import.meta.dirname, '..', '..')
+// Files the test writes; the product keeps its own directory.
 const data = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-start-'))
-const releases = path.join(root, '.build', `e2e-start-${process.pid}`)
-let app: ChildProcess
+let product: RunningProduct
 let browser: Browser
 let cmsUrl: string
 let portalUrl: string
-let output = ''
-
-async function waitFor(url: string, ms: number) {
-  const until = Date.now() + ms
-  for (;;) {
-    if (app.exitCode !== null) throw new Error(`npm start stopped (${app.exitCode}):\n${output.slice(-3000)}`)
-    const ok = await fetch(url).then((r) => r.status < 500, () => false)
-    if (ok) return
-    if (Date.now() > until) throw new Error(`${url} did not answer:\n${output.slice(-3000)}`)
-    await new Promise((r) => setTimeout(r, 1000))
-  }
-}
 
 beforeAll(async () => {
-  const [cmsPort, portalPort] = [await freePort(), await freePort()]
-  cmsUrl = `http://127.0.0.1:${cmsPort}`
-  portalUrl = `http://127.0.0.1:${portalPort}`
-  app = spawn(process.execPath, [path.join(root, 'scripts', 'start.ts')], {
-    cwd: root,
-    detached: true, // its own process group, so the CMS and portal children stop with it
-    env: {
-      ...process.env,
-      DATABASE_URL: `file:${path.join(data, 'portal.db')}`,
-      MEDIA_DIR: path.join(data, 'media'),
-      PAYLOAD_SECRET: 'e2e-secret',
-      CMS_PORT: String(cmsPort),
-      PORTAL_PORT: String(portalPort),
-      HOST: '127.0.0.1',
-      SITE_URL: portalUrl,
-      PORTAL_URL: portalUrl,
-      ...releaseEnvIn(releases),
-      PAYLOAD_JOBS_AUTORUN: 'true',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  app.stdout!.on('data', (c: Buffer) => (output += c.toString()))
-  app.stderr!.on('data', (c: Buffer) => (output += c.toString()))
-  // First run: the admin is compiled (next build), then the portal is built.
-  await waitFor(`${portalUrl}/`, 900_000)
-  await waitFor(`${cmsUrl}/admin/login`, 120_000)
+  product = await startProduct('start', { PAYLOAD_JOBS_AUTORUN: 'true' })
+  cmsUrl = product.cmsUrl
+  portalUrl = product.portalUrl
   browser = await launchBrowser()
 }, 1_000_000)
 
 afterAll(async () => {
   await browser?.close()
-  if (app?.pid && app.exitCode === null) {
-    process.kill(-app.pid, 'SIGTERM')
-    await new Promise((r) => setTimeout(r, 2000))
-    try {
-      process.kill(-app.pid, 'SIGKILL')
-    } catch {}
-  }
+  await product?.stop()
   fs.rmSync(data, { recursive: true, force: true })
-  fs.rmSync(releases, { recursive: true, force: true })
 })
 
 test('an editor publishes news in the admin and reads it on the portal', async () => {

@@ -5,6 +5,7 @@
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
 
 import { cleanLine, isInitialsNoise } from '../../cms/import/text.ts'
+import { pdfFromObjects } from './files.ts'
 
 export async function docxFromText(text: string): Promise<Buffer> {
   const children: (Paragraph | Table)[] = []
@@ -50,14 +51,5 @@ export function pdfWithText(lines: string[]): Buffer {
     `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
   ]
-  let body = '%PDF-1.4\n'
-  const offsets = objects.map((object, i) => {
-    const offset = body.length
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`
-    return offset
-  })
-  const xref = body.length
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`
-  return Buffer.from(body, 'latin1')
+  return pdfFromObjects(objects)
 }

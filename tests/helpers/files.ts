@@ -18,6 +18,11 @@ export function pdfBytes(marker: string): Buffer {
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
     `<< /Title (${marker}) >>`,
   ]
+  return pdfFromObjects(objects, ' /Info 4 0 R')
+}
+
+/** A PDF file of numbered `objects` (1 is the catalogue), with its cross-reference table and trailer. */
+export function pdfFromObjects(objects: string[], trailerExtra = ''): Buffer {
   let body = '%PDF-1.4\n'
   const offsets = objects.map((object, i) => {
     const offset = body.length
@@ -26,6 +31,6 @@ export function pdfBytes(marker: string): Buffer {
   })
   const xref = body.length
   body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 4 0 R >>\nstartxref\n${xref}\n%%EOF\n`
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${trailerExtra} >>\nstartxref\n${xref}\n%%EOF\n`
   return Buffer.from(body, 'latin1')
 }
