@@ -32,7 +32,9 @@ const collections = {
 } as const
 
 async function all(collection: (typeof collections)[keyof typeof collections], depth = 1) {
-  const { docs } = await payload.find({ collection, depth, pagination: false, overrideAccess: true, draft: true })
+  // Related documents carry only what pages show (defaultPopulate); here they are compared by seed key.
+  const populate = { organizations: { seedKey: true }, plans: { seedKey: true }, topics: { seedKey: true } } as const
+  const { docs } = await payload.find({ collection, depth, populate, pagination: false, overrideAccess: true, draft: true })
   return new Map(docs.map((d: any) => [d.seedKey as string, d]))
 }
 const keyOf = (v: any) => (v && typeof v === 'object' ? v.seedKey : v)
