@@ -249,32 +249,8 @@ function recordProbes(c: RecordCollection): Partial<Record<Operation, Probe>> {
   // Requests have no slug; the other records need a new one for their copy.
   const hasSlug = c !== 'data-subject-requests'
   const data = (m: string) => recordData(c, m)
-  const make = async () => (await payload.create({ collection: c, data: data(marker()).rest as never, ...local })).id as number
   return {
-    read: async (a) => {
-      if (a.protocol === 'REST') {
-        const res = await rest(a, 'GET', `/${c}/${ids[c]}`)
-        return { ok: res.status === 200, changed: res.json.id === ids[c] }
-      }
-      const { ok } = await gql(a, `{ ${one}(id: ${ids[c]}) { id } }`, one)
-      return { ok, changed: ok }
-    },
-    create: async (a) => {
-      const m = marker()
-      const ok =
-        a.protocol === 'REST'
-          ? restOk((await rest(a, 'POST', `/${c}`, data(m).rest)).status)
-          : (await gql(a, `mutation { create${one}(data: { ${data(m).gql} }) { id } }`, `create${one}`)).ok
-      return { ok, changed: (await countWhere(c, { [field]: { equals: m } })) === 1 }
-    },
-    update: async (a) => {
-      const m = marker()
-      const ok =
-        a.protocol === 'REST'
-          ? (await rest(a, 'PATCH', `/${c}/${ids[c]}`, { [field]: m })).status === 200
-          : (await gql(a, `mutation { update${one}(id: ${ids[c]}, data: { ${field}: ${JSON.stringify(m)} }) { id } }`, `update${one}`)).ok
-      return { ok, changed: (await countWhere(c, { [field]: { equals: m } })) === 1 }
-    },
+    ...plainProbes(c, one, field, data),
     duplicate: async (a) => {
       const m = marker()
       const ok =
@@ -282,15 +258,6 @@ function recordProbes(c: RecordCollection): Partial<Record<Operation, Probe>> {
           ? restOk((await rest(a, 'POST', `/${c}/${ids[c]}/duplicate`, { ...data(m).rest, ...(hasSlug ? { slug: m } : {}) })).status)
           : (await gql(a, `mutation { duplicate${one}(id: ${ids[c]}, data: { ${data(m).gql}${hasSlug ? `, slug: ${JSON.stringify(m)}` : ''} }) { id } }`, `duplicate${one}`)).ok
       return { ok, changed: (await countWhere(c, { [field]: { equals: m } })) === 1 }
-    },
-    delete: async (a) => {
-      const id = await subject(a, `${c}:delete`, make)
-      const before = await exists(c, id)
-      const ok =
-        a.protocol === 'REST'
-          ? (await rest(a, 'DELETE', `/${c}/${id}`)).status === 200
-          : (await gql(a, `mutation { delete${one}(id: ${id}) { id } }`, `delete${one}`)).ok
-      return { ok, changed: before && !(await exists(c, id)) }
     },
   }
 }
@@ -301,13 +268,21 @@ function recordProbes(c: RecordCollection): Partial<Record<Operation, Probe>> {
  */
 function queueProbes(c: 'portal-build-requests' | 'portal-build-leases'): Partial<Record<Operation, Probe>> {
   const requests = c === 'portal-build-requests'
-  const one = requests ? 'PortalBuildRequest' : 'PortalBuildLease'
-  const field = requests ? 'reason' : 'holder'
   const at = '2026-11-22T00:00:00.000Z'
   const data = (m: string) =>
     requests
       ? { rest: { reason: m, requestedAt: at, state: 'pending' }, gql: `reason: ${JSON.stringify(m)}, requestedAt: "${at}", state: pending` }
       : { rest: { name: m, holder: m, expiresAt: at }, gql: `name: ${JSON.stringify(m)}, holder: ${JSON.stringify(m)}, expiresAt: "${at}"` }
+  return plainProbes(c, requests ? 'PortalBuildRequest' : 'PortalBuildLease', requests ? 'reason' : 'holder', data)
+}
+
+/** Read, create, update and delete of a collection without drafts; `field` receives the marker. */
+function plainProbes(
+  c: RecordCollection | 'portal-build-requests' | 'portal-build-leases',
+  one: string,
+  field: string,
+  data: (m: string) => { rest: Record<string, unknown>; gql: string },
+): Partial<Record<Operation, Probe>> {
   const make = async () => (await payload.create({ collection: c, data: data(marker()).rest as never, ...local })).id as number
   return {
     read: async (a) => {
