@@ -75,6 +75,7 @@ export interface Config {
     media: Media;
     indicators: Indicator;
     'indicator-reports': IndicatorReport;
+    'task-updates': TaskUpdate;
     organizations: Organization;
     topics: Topic;
     users: User;
@@ -113,6 +114,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     indicators: IndicatorsSelect<false> | IndicatorsSelect<true>;
     'indicator-reports': IndicatorReportsSelect<false> | IndicatorReportsSelect<true>;
+    'task-updates': TaskUpdatesSelect<false> | TaskUpdatesSelect<true>;
     organizations: OrganizationsSelect<false> | OrganizationsSelect<true>;
     topics: TopicsSelect<false> | TopicsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
@@ -295,6 +297,10 @@ export interface Plan {
    * Generated from the title when empty.
    */
   slug?: string | null;
+  /**
+   * One sentence for readers about what this publication changes; shown under "Lịch sử cập nhật" with the date.
+   */
+  changeNote?: string | null;
   /**
    * Key of the record in content/.
    */
@@ -562,6 +568,10 @@ export interface Campaign {
     totalDocs?: number;
   };
   /**
+   * One sentence for readers about what this publication changes; shown under "Lịch sử cập nhật" with the date.
+   */
+  changeNote?: string | null;
+  /**
    * Key of the record in content/.
    */
   seedKey?: string | null;
@@ -648,6 +658,10 @@ export interface Honouree {
    */
   illustrative?: boolean | null;
   /**
+   * One sentence for readers about what this publication changes; shown under "Lịch sử cập nhật" with the date.
+   */
+  changeNote?: string | null;
+  /**
    * Key of the record in content/.
    */
   seedKey?: string | null;
@@ -723,6 +737,10 @@ export interface News {
   plans?: (number | Plan)[] | null;
   campaigns?: (number | Campaign)[] | null;
   /**
+   * One sentence for readers about what this publication changes; shown under "Lịch sử cập nhật" with the date.
+   */
+  changeNote?: string | null;
+  /**
    * Key of the record in content/.
    */
   seedKey?: string | null;
@@ -761,6 +779,47 @@ export interface Page {
     [k: string]: unknown;
   } | null;
   bodyMedia?: (number | Media)[] | null;
+  /**
+   * One sentence for readers about what this publication changes; shown under "Lịch sử cập nhật" with the date.
+   */
+  changeNote?: string | null;
+  /**
+   * Key of the record in content/.
+   */
+  seedKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * Each update records the status of one task of a plan, with its date. The lead organisation saves a draft; it becomes public once an editor publishes it.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "task-updates".
+ */
+export interface TaskUpdate {
+  id: number;
+  plan: number | Plan;
+  /**
+   * Choose the document first, then the task.
+   */
+  task: string;
+  reportedAt: string;
+  status: 'not-started' | 'in-progress' | 'paused' | 'completed';
+  percent?: number | null;
+  milestone?: string | null;
+  note?: string | null;
+  evidenceUrl?: string | null;
+  evidenceFile?: (number | null) | Media;
+  /**
+   * Filled from the plan.
+   */
+  taskTitle?: string | null;
+  leadOrganization?: (number | null) | Organization;
+  /**
+   * Not from an official source; labelled as illustrative on the portal.
+   */
+  illustrative?: boolean | null;
   /**
    * Key of the record in content/.
    */
@@ -971,6 +1030,10 @@ export interface PayloadLockedDocument {
         value: number | IndicatorReport;
       } | null)
     | ({
+        relationTo: 'task-updates';
+        value: number | TaskUpdate;
+      } | null)
+    | ({
         relationTo: 'organizations';
         value: number | Organization;
       } | null)
@@ -1132,6 +1195,7 @@ export interface PlansSelect<T extends boolean = true> {
       };
   transcriptionNotes?: T;
   slug?: T;
+  changeNote?: T;
   seedKey?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1160,6 +1224,7 @@ export interface CampaignsSelect<T extends boolean = true> {
   honourees?: T;
   news?: T;
   phases?: T;
+  changeNote?: T;
   seedKey?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1209,6 +1274,7 @@ export interface HonoureesSelect<T extends boolean = true> {
         phone?: T;
       };
   illustrative?: T;
+  changeNote?: T;
   seedKey?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1230,6 +1296,7 @@ export interface NewsSelect<T extends boolean = true> {
   topics?: T;
   plans?: T;
   campaigns?: T;
+  changeNote?: T;
   seedKey?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1246,6 +1313,7 @@ export interface PagesSelect<T extends boolean = true> {
   summary?: T;
   body?: T;
   bodyMedia?: T;
+  changeNote?: T;
   seedKey?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1351,6 +1419,28 @@ export interface IndicatorReportsSelect<T extends boolean = true> {
   seedKey?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "task-updates_select".
+ */
+export interface TaskUpdatesSelect<T extends boolean = true> {
+  plan?: T;
+  task?: T;
+  reportedAt?: T;
+  status?: T;
+  percent?: T;
+  milestone?: T;
+  note?: T;
+  evidenceUrl?: T;
+  evidenceFile?: T;
+  taskTitle?: T;
+  leadOrganization?: T;
+  illustrative?: T;
+  seedKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1701,6 +1791,10 @@ export interface TaskSchedulePublish {
       | ({
           relationTo: 'pages';
           value: number | Page;
+        } | null)
+      | ({
+          relationTo: 'task-updates';
+          value: number | TaskUpdate;
         } | null);
     global?: string | null;
     user?: {

@@ -17,6 +17,7 @@ import { Organizations } from './collections/Organizations'
 import { Pages } from './collections/Pages'
 import { Plans } from './collections/Plans'
 import { PortalBuildLeases, PortalBuildRequests } from './collections/PortalBuildRequests'
+import { TaskUpdates } from './collections/TaskUpdates'
 import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
 import { PortalBuild } from './globals/PortalBuild'
@@ -49,7 +50,7 @@ export default buildConfig({
   email: emailAdapter(),
   // Only what the portal renders (cms/lib/richTextSchema.ts); every rich text field checks it on save.
   editor: portalRichTextEditor(),
-  collections: [Plans, Campaigns, Honourees, News, Pages, Media, Indicators, IndicatorReports, Organizations, Topics, Users,
+  collections: [Plans, Campaigns, Honourees, News, Pages, Media, Indicators, IndicatorReports, TaskUpdates, Organizations, Topics, Users,
     // Personal-data requests (Luật 91/2025/QH15): staff only.
     DataSubjectRequests,
     // The persisted rebuild queue, shared by every CMS process on this database.

@@ -8,6 +8,7 @@
  *
  * A grant is a role, or a role limited to a scope:
  * - `own-organization`: indicator reports of the user's own organisation only;
+ * - `lead-organization`: progress updates of plan tasks that the user's own organisation leads;
  * - `self`: the user's own account only.
  */
 import type { Access, PayloadRequest, Where } from 'payload'
@@ -17,7 +18,7 @@ import { roleOf } from './index'
 export const policyRoles = ['admin', 'editor', 'author', 'data-reporter', 'anonymous'] as const
 export type PolicyRole = (typeof policyRoles)[number]
 
-export type Scope = 'own-organization' | 'self'
+export type Scope = 'own-organization' | 'lead-organization' | 'self'
 export type Grant = PolicyRole | { role: PolicyRole; only: Scope }
 
 /**
@@ -53,6 +54,7 @@ export type Rules = Partial<Record<Operation, readonly Grant[]>>
 
 const own = (role: PolicyRole): Grant => ({ role, only: 'own-organization' })
 const self = (role: PolicyRole): Grant => ({ role, only: 'self' })
+const lead = (role: PolicyRole): Grant => ({ role, only: 'lead-organization' })
 
 export const everyone: readonly Grant[] = policyRoles
 export const staffRoles: readonly Grant[] = ['admin', 'editor', 'author']
@@ -96,6 +98,19 @@ export const policy = {
       delete: editorRoles,
       // Those who may create and update reports; authors and the public do not.
       importFigures: [...editorRoles, own('data-reporter')],
+    },
+    // Progress of plan tasks: reviewed like figures — the public sees published updates only;
+    // the task's lead organisation (its data reporters) and staff write drafts, editors publish.
+    'task-updates': {
+      read: everyone,
+      readDraft: [...staffRoles, lead('data-reporter')],
+      create: [...staffRoles, lead('data-reporter')],
+      update: [...staffRoles, lead('data-reporter')],
+      duplicate: [...staffRoles, lead('data-reporter')],
+      publish: editorRoles,
+      unpublish: editorRoles,
+      restoreVersion: editorRoles,
+      delete: editorRoles,
     },
     users: {
       read: ['admin', self('editor'), self('author'), self('data-reporter')],

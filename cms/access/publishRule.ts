@@ -6,7 +6,7 @@
 import type { Access, CollectionConfig, PayloadRequest, Where } from 'payload'
 import { Forbidden } from 'payload'
 
-import { allow, may, publishableRules } from './policy'
+import { allow, may, publishableRules, type Rules as PolicyRules } from './policy'
 
 type Rules = typeof publishableRules
 
@@ -59,7 +59,7 @@ type OperationArgs = { draft?: boolean; data?: { _status?: string }; duplicateFr
  * version, and so unpublish a live document.
  */
 export const publishRuleFrom =
-  (rules: Rules) =>
+  (rules: Pick<PolicyRules, 'publish' | 'unpublish' | 'restoreVersion'>) =>
   ({ args, operation, overrideAccess, req }: { args: OperationArgs; operation: string; overrideAccess?: boolean; req: PayloadRequest }) => {
     if (overrideAccess === true) return args
     if (operation !== 'create' && operation !== 'update' && operation !== 'restoreVersion') return args

@@ -8,6 +8,7 @@ import { endNotBefore } from '../fields/validators'
 import { bodyMediaField, richTextField } from '../fields/richText'
 import { previewUrlFor } from '../publishing/preview'
 import { populatedFields } from '../lib/populate'
+import { changeNoteField } from '../fields/changeNote'
 
 export const Campaigns: CollectionConfig<'campaigns'> = {
   slug: 'campaigns',
@@ -66,6 +67,7 @@ export const Campaigns: CollectionConfig<'campaigns'> = {
     { name: 'honourees', type: 'join', collection: 'honourees', on: 'campaign', label: t('Điển hình', 'Honourees') },
     { name: 'news', type: 'join', collection: 'news', on: 'campaigns', label: t('Tin tức', 'News') },
     { name: 'phases', type: 'join', collection: 'campaigns', on: 'parent', label: t('Các giai đoạn, đợt', 'Phases') },
+    changeNoteField,
     seedKeyField,
   ],
 }

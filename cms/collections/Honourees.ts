@@ -11,6 +11,7 @@ import { previewUrlFor } from '../publishing/preview'
 import { consentWithdrawalField } from '../fields/consentWithdrawal'
 import { keepConsentWithdrawal, validateNoStandingWithdrawal, withdrawConsentEndpoint } from '../lib/consentWithdrawal'
 import { populatedFields } from '../lib/populate'
+import { changeNoteField } from '../fields/changeNote'
 
 type Args = { data?: Record<string, unknown>; siblingData?: Record<string, unknown> }
 
@@ -114,6 +115,7 @@ export const Honourees: CollectionConfig<'honourees'> = {
       ],
     },
     illustrativeField,
+    changeNoteField,
     seedKeyField,
   ],
 }

@@ -6,6 +6,7 @@ import { t } from '../fields/labels'
 import { bodyMediaField, richTextField } from '../fields/richText'
 import { previewUrlFor } from '../publishing/preview'
 import { populatedFields } from '../lib/populate'
+import { changeNoteField } from '../fields/changeNote'
 
 export const News: CollectionConfig<'news'> = {
   slug: 'news',
@@ -42,6 +43,7 @@ export const News: CollectionConfig<'news'> = {
     { name: 'topics', type: 'relationship', relationTo: 'topics', hasMany: true, label: t('Chủ đề', 'Topics') },
     { name: 'plans', type: 'relationship', relationTo: 'plans', hasMany: true, label: t('Văn bản liên quan', 'Related documents') },
     { name: 'campaigns', type: 'relationship', relationTo: 'campaigns', hasMany: true, label: t('Phong trào liên quan', 'Related campaigns') },
+    changeNoteField,
     seedKeyField,
   ],
 }

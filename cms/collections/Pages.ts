@@ -6,6 +6,7 @@ import { t } from '../fields/labels'
 import { bodyMediaField, richTextField } from '../fields/richText'
 import { previewUrlFor } from '../publishing/preview'
 import { populatedFields } from '../lib/populate'
+import { changeNoteField } from '../fields/changeNote'
 
 export const Pages: CollectionConfig<'pages'> = {
   slug: 'pages',
@@ -40,6 +41,7 @@ export const Pages: CollectionConfig<'pages'> = {
     { name: 'summary', type: 'textarea', label: t('Tóm tắt', 'Summary') },
     richTextField({ name: 'body', label: t('Nội dung', 'Body') }),
     bodyMediaField(),
+    changeNoteField,
     seedKeyField,
   ],
 }

@@ -9,6 +9,7 @@ import { bodyMediaField, richTextField } from '../fields/richText'
 import { previewUrlFor } from '../publishing/preview'
 import { importPreviewEndpoint, importSaveEndpoint } from '../import/endpoints'
 import { populatedFields } from '../lib/populate'
+import { changeNoteField } from '../fields/changeNote'
 
 /** A citation: a document in the CMS, or the cited number, date, issuer and title. */
 function citationValidate(_value: unknown, { siblingData }: { siblingData?: Record<string, unknown> }) {
@@ -302,6 +303,7 @@ export const Plans: CollectionConfig<'plans'> = {
     },
     // "38/KH-HĐTĐKT" of 2023 → 38-kh-hdtdkt-2023; documents without a number use their title.
     slugField((doc) => (doc.documentNumber ? `${doc.documentNumber} ${doc.year ?? ''}` : doc.title)),
+    changeNoteField,
     seedKeyField,
   ],
 }

@@ -57,6 +57,18 @@ export const taskStatuses = [
   opt('completed', 'Đã hoàn thành', 'Completed'),
 ] as const
 
+/**
+ * What a progress update of a plan task says (cms/collections/TaskUpdates.ts). The values the
+ * plan's own task status also has keep its labels; a task no update speaks of is "Chưa cập nhật".
+ */
+export const taskUpdateStatuses = [
+  opt('not-started', 'Chưa thực hiện', 'Not started'),
+  opt('in-progress', 'Đang thực hiện', 'In progress'),
+  opt('paused', 'Tạm dừng', 'Paused'),
+  opt('completed', 'Đã hoàn thành', 'Completed'),
+] as const
+export type TaskUpdateStatus = (typeof taskUpdateStatuses)[number]['value']
+
 export const indicatorUnits = [
   opt('percent', '%', 'percent'),
   opt('people', 'người', 'people'),
