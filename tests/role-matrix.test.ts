@@ -397,6 +397,110 @@ function reportProbes(): Partial<Record<Operation, Probe>> {
   }
 }
 
+/**
+ * Progress updates of plan tasks: a data reporter's organisation (orgA) leads task A of the plan,
+ * orgB leads task B. "own" is an update of task A, "other" one of task B.
+ */
+function taskUpdateProbes(): Partial<Record<Operation, Probe>> {
+  const c = 'task-updates'
+  const taskFor = (a: Attempt) => (a.target === 'own' ? ids.taskA : ids.taskB)
+  const input = (m: string, task: string) => ({
+    rest: { plan: ids.taskPlan, task, reportedAt: '2026-01-05T00:00:00.000Z', status: 'in-progress', note: m },
+    gql: `plan: ${ids.taskPlan}, task: ${JSON.stringify(task)}, reportedAt: "2026-01-05T00:00:00.000Z", status: in_progress, note: ${JSON.stringify(m)}`,
+  })
+  const make = (status: 'draft' | 'published', task: string) => async () =>
+    (await payload.create({ collection: c, data: { ...input(marker(), task).rest, _status: status } as never, draft: status === 'draft', ...local })).id as number
+  const statusOf = async (id: number) => ((await payload.db.findOne({ collection: c, where: { id: { equals: id } } })) as any)?._status
+  const withDraft = async (task: string) => {
+    const id = await make('published', task)()
+    await payload.update({ collection: c, id, data: { note: marker(), _status: 'draft' } as never, draft: true, ...local })
+    const { docs } = await payload.findVersions({ collection: c, where: { parent: { equals: id } }, sort: '-updatedAt', limit: 1, ...local })
+    return { id, version: docs[0]!.id }
+  }
+  const setStatus = async (a: Attempt, id: number, status: 'published' | 'draft') =>
+    a.protocol === 'REST'
+      ? (await rest(a, 'PATCH', `/${c}/${id}`, { _status: status })).status === 200
+      : (await gql(a, `mutation { updateTaskUpdate(id: ${id}, data: { _status: ${status} }) { id } }`, 'updateTaskUpdate')).ok
+  return {
+    read: async (a) => {
+      const id = ids.taskUpdatePublished
+      if (a.protocol === 'REST') {
+        const res = await rest(a, 'GET', `/${c}/${id}`)
+        return { ok: res.status === 200 && res.json.id === id, changed: res.json.id === id }
+      }
+      const { ok } = await gql(a, `{ TaskUpdate(id: ${id}) { id } }`, 'TaskUpdate')
+      return { ok, changed: ok }
+    },
+    readDraft: async (a) => {
+      const draft = a.target === 'own' ? ids.taskUpdateDraftA : ids.taskUpdateDraftB
+      if (a.protocol === 'REST') {
+        const doc = await rest(a, 'GET', `/${c}/${draft}?draft=true`)
+        const versions = await rest(a, 'GET', `/${c}/versions?where[parent][equals]=${draft}`)
+        return { ok: doc.status === 200 && doc.json.id === draft, changed: versions.status === 200 && versions.json.totalDocs > 0 }
+      }
+      const doc = await gql(a, `{ TaskUpdate(id: ${draft}, draft: true) { id } }`, 'TaskUpdate')
+      const versions = await gql(a, `{ versionsTaskUpdates(where: { parent: { equals: ${draft} } }) { totalDocs } }`, 'versionsTaskUpdates')
+      return { ok: doc.ok, changed: versions.ok && versions.value.totalDocs > 0 }
+    },
+    create: async (a) => {
+      const m = marker()
+      const data = input(m, taskFor(a))
+      const ok =
+        a.protocol === 'REST'
+          ? restOk((await rest(a, 'POST', `/${c}?draft=true`, { ...data.rest, _status: 'draft' })).status)
+          : (await gql(a, `mutation { createTaskUpdate(data: { ${data.gql}, _status: draft }, draft: true) { id } }`, 'createTaskUpdate')).ok
+      return { ok, changed: (await countWhere(c, { note: { equals: m } })) === 1 }
+    },
+    update: async (a) => {
+      const id = a.target === 'own' ? ids.taskUpdatePublishedA : ids.taskUpdatePublished
+      const m = marker()
+      const ok =
+        a.protocol === 'REST'
+          ? (await rest(a, 'PATCH', `/${c}/${id}?draft=true`, { note: m, _status: 'draft' })).status === 200
+          : (await gql(a, `mutation { updateTaskUpdate(id: ${id}, data: { note: ${JSON.stringify(m)}, _status: draft }, draft: true) { id } }`, 'updateTaskUpdate')).ok
+      const { totalDocs } = await payload.countVersions({ collection: c, where: { parent: { equals: id }, 'version.note': { equals: m } } as never, overrideAccess: true })
+      return { ok, changed: totalDocs > 0 || (await statusOf(id)) !== 'published' }
+    },
+    publish: async (a) => {
+      const id = await subject(a, `${c}:publish`, make('draft', ids.taskB))
+      const ok = await setStatus(a, id, 'published')
+      return { ok, changed: (await statusOf(id)) === 'published' }
+    },
+    unpublish: async (a) => {
+      const id = await subject(a, `${c}:unpublish`, make('published', ids.taskB))
+      const ok = await setStatus(a, id, 'draft')
+      return { ok, changed: (await statusOf(id)) !== 'published' }
+    },
+    restoreVersion: async (a) => {
+      const { id, version } = await subject(a, `${c}:restore`, () => withDraft(ids.taskB))
+      const ok =
+        a.protocol === 'REST'
+          ? (await rest(a, 'POST', `/${c}/versions/${version}`)).status === 200
+          : (await gql(a, `mutation { restoreVersionTaskUpdate(id: ${version}) { id } }`, 'restoreVersionTaskUpdate')).ok
+      return { ok, changed: (await statusOf(id)) !== 'published' }
+    },
+    duplicate: async (a) => {
+      const id = a.target === 'own' ? ids.taskUpdatePublishedA : ids.taskUpdatePublished
+      const m = marker()
+      const ok =
+        a.protocol === 'REST'
+          ? restOk((await rest(a, 'POST', `/${c}/${id}/duplicate`, { note: m })).status)
+          : (await gql(a, `mutation { duplicateTaskUpdate(id: ${id}, data: { ${input(m, taskFor(a)).gql}, _status: published }) { id } }`, 'duplicateTaskUpdate')).ok
+      const copies = await payload.find({ collection: c, where: { note: { equals: m } }, draft: true, ...local })
+      return { ok, changed: copies.totalDocs === 1, published: copies.docs.some((d: any) => d._status === 'published') }
+    },
+    delete: async (a) => {
+      const id = await subject(a, `${c}:delete`, make('published', ids.taskB))
+      const before = await exists(c, id)
+      const ok =
+        a.protocol === 'REST'
+          ? (await rest(a, 'DELETE', `/${c}/${id}`)).status === 200
+          : (await gql(a, `mutation { deleteTaskUpdate(id: ${id}) { id } }`, 'deleteTaskUpdate')).ok
+      return { ok, changed: before && !(await exists(c, id)) }
+    },
+  }
+}
+
 /** Media: `read` a file a published news item shows, `readDraft` a file nothing published uses. */
 function mediaProbes(): Partial<Record<Operation, Probe>> {
   const readFile = (id: () => number) => async (a: Attempt) => {
@@ -613,6 +717,7 @@ const probes: Record<string, Partial<Record<Operation, Probe>>> = {
   indicators: recordProbes('indicators'),
   'data-subject-requests': recordProbes('data-subject-requests'),
   'indicator-reports': reportProbes(),
+  'task-updates': taskUpdateProbes(),
   media: mediaProbes(),
   users: userProbes(),
   'payload-jobs': jobProbes(),
@@ -660,6 +765,20 @@ beforeAll(async () => {
   ids.lockedEmail = locked.email
 
   for (const c of contentCollections) ids[c] = { published: await contentDoc(c, 'published'), draft: await contentDoc(c, 'draft') }
+  // A published plan with one task led by orgA (the data reporter's) and one led by orgB.
+  const taskPlan = await payload.create({
+    collection: 'plans',
+    data: { ...contentData('plans', 'Kế hoạch có nhiệm vụ').rest, tasks: [{ content: 'Nhiệm vụ của A', lead: ids.orgA }, { content: 'Nhiệm vụ của B', lead: ids.orgB }], _status: 'published' } as never,
+    ...local,
+  })
+  ids.taskPlan = taskPlan.id
+  ;[ids.taskA, ids.taskB] = ((taskPlan as any).tasks as { id: string }[]).map((t) => t.id)
+  const taskUpdate = async (task: string, status: 'draft' | 'published') =>
+    (await payload.create({ collection: 'task-updates', data: { plan: ids.taskPlan, task, reportedAt: '2026-01-05T00:00:00.000Z', status: 'in-progress', _status: status } as never, draft: status === 'draft', ...local })).id
+  ids.taskUpdatePublished = await taskUpdate(ids.taskB, 'published')
+  ids.taskUpdatePublishedA = await taskUpdate(ids.taskA, 'published')
+  ids.taskUpdateDraftA = await taskUpdate(ids.taskA, 'draft')
+  ids.taskUpdateDraftB = await taskUpdate(ids.taskB, 'draft')
   ids.mediaPublished = await mediaDoc('Ảnh tin đã xuất bản')
   ids.mediaUnused = await mediaDoc('Ảnh chưa dùng')
   await payload.update({ collection: 'news', id: ids.news.published, data: { heroImage: ids.mediaPublished }, ...local })
