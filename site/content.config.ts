@@ -5,6 +5,7 @@
 import { defineCollection } from 'astro:content'
 
 import { payloadLoader, settingsLoader } from './lib/loaders'
+import { historyLoader } from './lib/history'
 import { mediaLoader, mediaSchema } from './lib/media'
 
 export const collections = {
@@ -16,6 +17,10 @@ export const collections = {
   pages: defineCollection({ loader: payloadLoader('pages') }),
   indicators: defineCollection({ loader: payloadLoader('indicators') }),
   indicatorReports: defineCollection({ loader: payloadLoader('indicator-reports', (doc) => String(doc.id)) }),
+  // Published progress updates of plan tasks (the document pages, the dashboard, the downloads).
+  taskUpdates: defineCollection({ loader: payloadLoader('task-updates', (doc) => String(doc.id)) }),
+  // Dates and change notes of documents' published versions ("Lịch sử cập nhật"), nothing else.
+  history: defineCollection({ loader: historyLoader() }),
   organizations: defineCollection({ loader: payloadLoader('organizations') }),
   topics: defineCollection({ loader: payloadLoader('topics') }),
   media: defineCollection({ loader: mediaLoader(), schema: mediaSchema }),

@@ -226,30 +226,41 @@ describe('dueQuarter: bucketing tasks by the quarter of their deadline', () => {
     expect(dueQuarter('').label).toBe('Không xác định thời hạn')
     expect(dueQuarter('không rõ').label).toBe('Không xác định thời hạn')
   })
-  it('counts tasks by status and quarter, in date order, undated last', () => {
-    const stats = taskStatistics([
+  it('counts tasks by state and quarter, in date order, undated last; past due and not done is "Quá hạn"', () => {
+    const stats = taskStatistics(
+      [
+        {
+          id: 3,
+          slug: '38-kh-hdtdkt-2023',
+          documentNumber: '38/KH-HĐTĐKT',
+          title: 'Công tác…',
+          tasks: [
+            { id: 'a', status: 'completed', dueEnd: '2023-06-30T00:00:00.000Z' },
+            { id: 'b', status: 'in-progress', dueEnd: '2023-03-31T00:00:00.000Z' },
+            { id: 'c', status: 'not-reported', dueEnd: '2023-03-31T00:00:00.000Z' },
+            { id: 'd', status: 'not-reported', timeFrame: 'Hằng năm' },
+          ],
+        },
+        { id: 4, slug: 'khong-so', documentNumber: null, title: 'Văn bản không số', tasks: [{ id: 'e', status: null, dueStart: '2024-01-01', dueEnd: null }] },
+        { id: 5, slug: 'khong-nhiem-vu', title: 'Không có nhiệm vụ', tasks: [] },
+      ],
       {
-        id: 3,
-        slug: '38-kh-hdtdkt-2023',
-        documentNumber: '38/KH-HĐTĐKT',
-        title: 'Công tác…',
-        tasks: [
-          { status: 'completed', dueEnd: '2023-06-30T00:00:00.000Z' },
-          { status: 'in-progress', dueEnd: '2023-03-31T00:00:00.000Z' },
-          { status: 'not-reported', dueEnd: '2023-03-31T00:00:00.000Z' },
-          { status: 'not-reported', timeFrame: 'Hằng năm' },
+        // Task c was completed (its latest published update says so); d is paused.
+        updates: [
+          { id: 1, plan: 3, task: 'c', reportedAt: '2023-03-01T00:00:00.000Z', status: 'in-progress' },
+          { id: 2, plan: 3, task: 'c', reportedAt: '2023-03-20T00:00:00.000Z', status: 'completed', percent: 100 },
+          { id: 3, plan: { id: 3 }, task: 'd', reportedAt: '2023-04-02T00:00:00.000Z', status: 'paused' },
         ],
+        today: '2023-05-01',
       },
-      { id: 4, slug: 'khong-so', documentNumber: null, title: 'Văn bản không số', tasks: [{ status: null, dueStart: '2024-01-01', dueEnd: null }] },
-      { id: 5, slug: 'khong-nhiem-vu', title: 'Không có nhiệm vụ', tasks: [] },
-    ])
-    expect(stats.statuses.map((s) => s.label)).toEqual(['Chưa cập nhật', 'Chưa thực hiện', 'Đang thực hiện', 'Đã hoàn thành'])
+    )
+    expect(stats.statuses.map((s) => s.label)).toEqual(['Đã hoàn thành', 'Đang thực hiện', 'Tạm dừng', 'Chưa thực hiện', 'Quá hạn', 'Chưa cập nhật'])
     expect(stats.byQuarter.map((q) => [q.quarter.label, q.total])).toEqual([
       ['Quý I/2023', 2],
       ['Quý II/2023', 1],
       ['Không xác định thời hạn', 2],
     ])
-    expect(stats.byQuarter[0].counts).toEqual({ 'not-reported': 1, 'not-started': 0, 'in-progress': 1, completed: 0 })
+    expect(stats.byQuarter[0].counts).toEqual({ completed: 1, 'in-progress': 0, paused: 0, 'not-started': 0, overdue: 1, 'not-reported': 0 })
     expect(stats.byQuarter[2].plans.map((p) => [p.label, p.href, p.count])).toEqual([
       ['38/KH-HĐTĐKT', '/van-ban/38-kh-hdtdkt-2023/', 1],
       ['Văn bản không số', '/van-ban/khong-so/', 1],
@@ -258,8 +269,11 @@ describe('dueQuarter: bucketing tasks by the quarter of their deadline', () => {
       ['38/KH-HĐTĐKT', 4, 1],
       ['Văn bản không số', 1, 1],
     ])
-    expect(stats.totals).toEqual({ 'not-reported': 3, 'not-started': 0, 'in-progress': 1, completed: 1 })
+    expect(stats.totals).toEqual({ completed: 2, 'in-progress': 0, paused: 1, 'not-started': 0, overdue: 1, 'not-reported': 1 })
     expect(stats.total).toBe(5)
+    // The day before task b's due end, it is still in progress.
+    const before = taskStatistics([{ id: 3, title: 'x', tasks: [{ id: 'b', status: 'in-progress', dueEnd: '2023-03-31T00:00:00.000Z' }] }], { updates: [], today: '2023-03-31' })
+    expect(before.totals['in-progress']).toBe(1)
   })
 })
 

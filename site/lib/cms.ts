@@ -17,7 +17,7 @@ export function cms(): Promise<Payload> {
 }
 
 /** The collections the portal publishes (each one a content collection in site/content.config.ts). */
-export type PublicCollection = 'plans' | 'campaigns' | 'honourees' | 'news' | 'pages' | 'indicators' | 'indicator-reports' | 'organizations' | 'topics'
+export type PublicCollection = 'plans' | 'campaigns' | 'honourees' | 'news' | 'pages' | 'indicators' | 'indicator-reports' | 'task-updates' | 'organizations' | 'topics'
 
 /**
  * Every published document of a collection, relationships populated one level deep with
@@ -45,4 +45,38 @@ export async function findPublished<C extends PublicCollection>(collection: C): 
 export async function findPublicGlobal(slug: 'site-settings'): Promise<DataFromGlobalSlug<'site-settings'>> {
   const payload = await cms()
   return payload.findGlobal({ slug, depth: 0, overrideAccess: false })
+}
+
+/** Collections with drafts and versions whose pages show "Lịch sử cập nhật". */
+export type VersionedCollection = 'plans' | 'campaigns' | 'honourees' | 'news' | 'pages'
+
+export interface PublishedVersionNote {
+  parent: number | string
+  /** When that version was published (saved as published). */
+  at: string
+  note: string | null
+}
+
+/**
+ * When each document was published, with the change note of each publication. Versions also hold
+ * drafts and are closed to the public, so this is the one full-access read of the portal: it asks
+ * the database for published versions only and keeps nothing of them but the date and the note —
+ * never a draft's content, never who saved it.
+ */
+export async function findPublishedVersionNotes(collection: VersionedCollection): Promise<PublishedVersionNote[]> {
+  const payload = await cms()
+  const { docs } = await payload.findVersions({
+    collection,
+    where: { 'version._status': { equals: 'published' } },
+    select: { parent: true, updatedAt: true, version: { changeNote: true } } as never,
+    depth: 0,
+    overrideAccess: true,
+    pagination: false,
+    sort: 'updatedAt',
+  })
+  return docs.map((v) => {
+    const doc = v as unknown as { parent: number | string | { id: number | string }; updatedAt: string; version?: { changeNote?: string | null } }
+    const parent = typeof doc.parent === 'object' ? doc.parent.id : doc.parent
+    return { parent, at: doc.updatedAt, note: doc.version?.changeNote?.trim() || null }
+  })
 }

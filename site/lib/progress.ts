@@ -19,3 +19,4 @@ export * from './progress/chart'
 // The Dataset JSON-LD of the progress pages, built with the others in structured-data.ts.
 export { datasetJsonLd, type DatasetInput } from './structured-data'
 export * from './progress/tasks'
+export * from './progress/task-files'

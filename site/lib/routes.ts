@@ -102,6 +102,9 @@ export const newsRssPath = () => '/tin-tuc/rss.xml'
 export const progressPath = () => '/tien-do/'
 export const progressCsvPath = () => '/tien-do/du-lieu.csv'
 export const progressJsonPath = () => '/tien-do/du-lieu.json'
+/** Every task's latest progress and history (site/lib/progress/task-files.ts). */
+export const taskProgressCsvPath = () => '/tien-do/nhiem-vu.csv'
+export const taskProgressJsonPath = () => '/tien-do/nhiem-vu.json'
 export const indicatorPath = (indicator: Linkable) => `/tien-do/${segment(indicator)}/`
 export const indicatorCsvPath = (indicator: Linkable) => `/tien-do/${segment(indicator)}.csv`
 export const indicatorJsonPath = (indicator: Linkable) => `/tien-do/${segment(indicator)}.json`

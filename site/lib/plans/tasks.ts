@@ -1,8 +1,8 @@
 /** The tasks table of a document, and the tasks an organisation leads or coordinates. */
 import type { Organization, Plan } from '../../../cms/payload-types'
-import { taskStatuses } from '../../../cms/fields/options'
 import { relationId } from '../../../cms/lib/relations'
-import { formatDate, label } from '../format'
+import { formatDate } from '../format'
+import { taskProgress, type TaskProgress } from '../task-progress'
 
 import { planPath } from '../routes'
 import { type PlanIndex, resolve, resolveAll } from './data'
@@ -22,9 +22,12 @@ export interface TaskView {
   coordinatingText?: string
   coordinating: OrgRef[]
   timeFrame: string
+  /** The latest status (from published progress updates), its value and tone. */
   status: string
-  statusValue: TaskEntry['status']
+  statusValue: string
   statusTone: 'ok' | 'warn' | 'bad' | 'muted'
+  /** Latest update, dated history (newest first), overdue. */
+  progress: TaskProgress
 }
 
 export interface TaskGroup {
@@ -32,9 +35,10 @@ export interface TaskGroup {
   tasks: TaskView[]
 }
 
-const statusTone: Record<TaskEntry['status'], TaskView['statusTone']> = {
+const statusTone: Record<string, TaskView['statusTone']> = {
   completed: 'ok',
   'in-progress': 'warn',
+  paused: 'bad',
   'not-started': 'bad',
   'not-reported': 'muted',
 }
@@ -48,8 +52,9 @@ export function taskTimeFrame(task: TaskEntry): string {
   return '—'
 }
 
-export function taskView(index: PlanIndex, task: TaskEntry, i: number): TaskView {
+export function taskView(index: PlanIndex, plan: Pick<Plan, 'id'>, task: TaskEntry, i: number): TaskView {
   const lead = resolve(index.orgById, task.lead)
+  const progress = taskProgress(plan.id, task, index.updatesByTask, index.today)
   return {
     key: task.id ?? String(i),
     order: task.order ?? undefined,
@@ -59,9 +64,10 @@ export function taskView(index: PlanIndex, task: TaskEntry, i: number): TaskView
     coordinatingText: task.coordinatingText ?? undefined,
     coordinating: resolveAll(index.orgById, task.coordinating).map(orgRef),
     timeFrame: taskTimeFrame(task),
-    status: label(taskStatuses, task.status),
-    statusValue: task.status,
-    statusTone: statusTone[task.status] ?? 'muted',
+    status: progress.statusLabel,
+    statusValue: progress.status,
+    statusTone: statusTone[progress.status] ?? 'muted',
+    progress,
   }
 }
 
@@ -72,7 +78,7 @@ export function taskGroups(index: PlanIndex, plan: Plan): TaskGroup[] {
     const title = task.group?.trim() || undefined
     let group = groups[groups.length - 1]
     if (!group || group.title !== title) groups.push((group = { title, tasks: [] }))
-    group.tasks.push(taskView(index, task, i))
+    group.tasks.push(taskView(index, plan, task, i))
   })
   return groups
 }
@@ -95,7 +101,7 @@ export function tasksOfOrganization(index: PlanIndex, org: Organization, role: '
         role === 'lead' ? relationId(task.lead) === org.id : (task.coordinating ?? []).some((c) => relationId(c) === org.id)
       if (match)
         out.push({
-          task: taskView(index, task, i),
+          task: taskView(index, plan, task, i),
           plan,
           planPath: planPath(plan),
           planReference: planReference(plan),

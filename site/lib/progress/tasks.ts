@@ -1,6 +1,6 @@
-/** Plan tasks: by status and by due quarter. */
-import { label, labels } from '../format'
+/** Plan tasks: by state (latest published progress update, overdue) and by due quarter. */
 import { vietnamCalendarDay } from '../../../cms/lib/vietnamese'
+import { groupUpdates, taskProgress, taskStates, type TaskUpdateLike, type UpdatesByTask } from '../task-progress'
 
 import type { Id, PlanLike } from './types'
 import { byId, planRef } from './common'
@@ -62,10 +62,24 @@ export interface TaskStatistics {
   byPlan: PlanRow[]
   totals: Record<string, number>
   total: number
+  /** The day overdue is judged on (YYYY-MM-DD, Vietnam). */
+  today: string
 }
 
-export function taskStatistics(plans: readonly PlanLike[]): TaskStatistics {
-  const statuses: StatusColumn[] = labels.taskStatuses.map((s) => ({ value: s.value, label: s.label.vi }))
+export interface TaskProgressInput {
+  /** Published progress updates (or already grouped by task). */
+  updates: readonly TaskUpdateLike[] | UpdatesByTask
+  /** YYYY-MM-DD in Vietnam: tasks past their due end before this day and not done are "Quá hạn". */
+  today: string
+}
+
+/**
+ * Tasks counted by state: completed, in progress, paused, not started, overdue (past due and not
+ * completed, whatever its last status), not reported. Each task is counted once.
+ */
+export function taskStatistics(plans: readonly PlanLike[], progress: TaskProgressInput): TaskStatistics {
+  const updates = progress.updates instanceof Map ? progress.updates : groupUpdates(progress.updates as readonly TaskUpdateLike[])
+  const statuses: StatusColumn[] = taskStates.map((s) => ({ value: s.value, label: s.label }))
   const zero = () => Object.fromEntries(statuses.map((s) => [s.value, 0])) as Record<string, number>
   const totals = zero()
   const quarters = new Map<string, QuarterRow>()
@@ -78,12 +92,7 @@ export function taskStatistics(plans: readonly PlanLike[]): TaskStatistics {
     const planInfo = (count: number): PlanTaskCount => ({ planId: plan.id, label: ref.label, title: ref.title, href: ref.href, count })
     const planRow: PlanRow = { plan: planInfo(tasks.length), counts: zero(), total: 0, undated: 0 }
     for (const task of tasks) {
-      const status = task.status ?? 'not-reported'
-      if (!statuses.some((s) => s.value === status)) {
-        statuses.push({ value: status, label: label(labels.taskStatuses, status) })
-        totals[status] = 0
-        for (const row of [...quarters.values(), ...byPlan, planRow]) row.counts[status] ??= 0
-      }
+      const status = taskProgress(plan.id, task, updates, progress.today).state
       const q = dueQuarter(task.dueEnd)
       let row = quarters.get(q.key)
       if (!row) quarters.set(q.key, (row = { quarter: q, counts: zero(), total: 0, plans: [] }))
@@ -106,5 +115,5 @@ export function taskStatistics(plans: readonly PlanLike[]): TaskStatistics {
   })
   for (const row of byQuarter) for (const s of statuses) row.counts[s.value] ??= 0
   for (const row of byPlan) for (const s of statuses) row.counts[s.value] ??= 0
-  return { statuses, byQuarter, byPlan, totals, total: byPlan.reduce((n, r) => n + r.total, 0) }
+  return { statuses, byQuarter, byPlan, totals, total: byPlan.reduce((n, r) => n + r.total, 0), today: progress.today }
 }

@@ -14,6 +14,8 @@ export interface PlanLike {
 }
 
 export interface TaskLike {
+  /** The row id: what progress updates refer to. */
+  id?: string | null
   status?: string | null
   timeFrame?: string | null
   dueStart?: string | null

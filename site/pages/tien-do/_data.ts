@@ -5,7 +5,8 @@
  */
 import { getCollection } from 'astro:content'
 
-import type { Indicator, IndicatorReport, Plan } from '../../../cms/payload-types'
+import type { Indicator, IndicatorReport, Plan, TaskUpdate } from '../../../cms/payload-types'
+import { calendarDay, portalNow } from '../../lib/campaigns'
 import { cacheKey } from '../../lib/cache-keys'
 import { compareIds, datasetRows, indicatorSlug, type DataRow } from '../../lib/progress'
 
@@ -14,21 +15,26 @@ export interface ProgressData {
   reports: IndicatorReport[]
   plans: Plan[]
   rows: DataRow[]
+  /** Published progress updates of plan tasks, and the day tasks are judged on (Vietnam). */
+  taskUpdates: TaskUpdate[]
+  today: string
 }
 
 /** Every collection the progress pages read (their incremental-build key). */
-export const progressCollections = ['indicators', 'indicatorReports', 'plans'] as const
+export const progressCollections = ['indicators', 'indicatorReports', 'plans', 'taskUpdates'] as const
 
 export async function loadProgressData(): Promise<ProgressData> {
-  const [indicatorEntries, reportEntries, planEntries] = await Promise.all([
+  const [indicatorEntries, reportEntries, planEntries, updateEntries] = await Promise.all([
     getCollection('indicators'),
     getCollection('indicatorReports'),
     getCollection('plans'),
+    getCollection('taskUpdates'),
   ])
   const indicators = indicatorEntries.map((e) => e.data).sort((a, b) => compareIds(a.id, b.id))
   const reports = reportEntries.map((e) => e.data)
   const plans = planEntries.map((e) => e.data)
-  return { indicators, reports, plans, rows: datasetRows(indicators, reports, plans) }
+  const taskUpdates = updateEntries.map((e) => e.data)
+  return { indicators, reports, plans, rows: datasetRows(indicators, reports, plans), taskUpdates, today: calendarDay(portalNow()) }
 }
 
 /**
