@@ -23,6 +23,7 @@ export type Content = {
   pages: Rec[]
   honourees: Rec[]
   indicatorReports: Rec[]
+  taskUpdates: Rec[]
 }
 
 export const defaultContentDir = path.join(repoRoot, 'content')
@@ -60,6 +61,11 @@ const schema: Record<keyof Content, { allowed: string[]; required: string[] }> =
   indicatorReports: {
     allowed: ['key', 'indicator', 'year', 'periodLabel', 'locality', 'value', 'reportingOrganization', 'source', 'note', 'illustrative'],
     required: ['key', 'indicator', 'year', 'periodLabel', 'locality', 'value', 'reportingOrganization'],
+  },
+  // A task is named by its plan and its number (`order`) in the plan's tasks table.
+  taskUpdates: {
+    allowed: ['key', 'plan', 'taskOrder', 'reportedAt', 'status', 'percent', 'milestone', 'note', 'evidenceUrl', 'illustrative'],
+    required: ['key', 'plan', 'taskOrder', 'reportedAt', 'status'],
   },
 }
 
@@ -118,6 +124,7 @@ export function loadContent(dir = defaultContentDir): Content {
     pages: readMarkdownDir(path.join(dir, 'pages')),
     honourees: readYamlList(path.join(dir, 'honourees.yaml')),
     indicatorReports: readYamlList(path.join(dir, 'indicator-reports.yaml')),
+    taskUpdates: readYamlList(path.join(dir, 'task-updates.yaml')),
   }
 }
 
@@ -208,6 +215,12 @@ export function checkContent(content: Content): string[] {
     const w = `indicator-reports/${r.key}`
     ref(w, 'indicators', r.indicator)
     ref(w, 'organizations', r.reportingOrganization)
+  }
+  for (const u of content.taskUpdates) {
+    const w = `task-updates/${u.key}`
+    ref(w, 'plans', u.plan)
+    const plan = content.plans.find((p) => p.key === u.plan)
+    if (plan && !(plan.tasks ?? []).some((t: Rec) => t.order === u.taskOrder)) problems.push(`${w}: plan "${u.plan}" has no task number ${u.taskOrder}`)
   }
   return problems
 }

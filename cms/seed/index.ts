@@ -15,7 +15,7 @@ export type SeedReport = Record<string, { created: number; updated: number; kept
 
 type Id = number | string
 
-const versioned = new Set<CollectionSlug>(['plans', 'campaigns', 'honourees', 'news', 'pages'])
+const versioned = new Set<CollectionSlug>(['plans', 'campaigns', 'honourees', 'news', 'pages', 'task-updates'])
 
 export class ContentError extends Error {
   constructor(public problems: string[]) {
@@ -138,7 +138,31 @@ class Seeder {
       note: r.note,
       illustrative: r.illustrative ?? false,
     }))
+
+    // Progress updates name a task by number; the CMS stores the task's row id in its plan.
+    const taskIds = await this.planTaskIds(c.taskUpdates.map((r) => r.plan))
+    await this.upsertAll('task-updates', c.taskUpdates, (r) => ({
+      plan: this.ref('plans', r.plan),
+      task: taskIds.get(`${r.plan}#${r.taskOrder}`),
+      reportedAt: r.reportedAt,
+      status: r.status,
+      percent: r.percent,
+      milestone: r.milestone,
+      note: r.note,
+      evidenceUrl: r.evidenceUrl,
+      illustrative: r.illustrative ?? false,
+    }))
     return this.report
+  }
+
+  /** `${planKey}#${order}` → the task's row id, for the given plans. */
+  private async planTaskIds(planKeys: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>()
+    for (const key of new Set(planKeys)) {
+      const plan = await this.payload.findByID({ collection: 'plans', id: this.ref('plans', key) as Id, depth: 0, draft: true, overrideAccess: true, req: this.req, select: { tasks: true } })
+      for (const task of plan.tasks ?? []) if (task.order != null && task.id) out.set(`${key}#${task.order}`, task.id)
+    }
+    return out
   }
 
   private organization(r: Rec, withRefs: boolean) {
