@@ -36,7 +36,12 @@ const secrets = {
   privateContact: content.honourees.flatMap((h) => Object.values(h.privateContact ?? {}) as string[]),
   consentNotes: content.honourees.map((h) => h.consent?.note as string | undefined).filter((n): n is string => Boolean(n)),
   draftPdfName: 'phu-luc-zqx-ban-nhap.pdf',
+  draftTaskUpdate: 'Tiến độ nháp chưa duyệt ZQXTASK',
+  draftChangeNote: 'Ghi chú thay đổi của bản nháp ZQXNOTEDRAFT',
 }
+// A change note published with a document, listed under "Lịch sử cập nhật".
+const publishedChangeNote = 'Bổ sung nơi nhận ZQXNOTE'
+const historyPlanKey = 'cv-6418-vp-ubnd-soc-trang-2023'
 let attachedPdf: { id: number; filename?: string | null }
 const fullTextPlanKey = 'kh-thi-dua-khen-thuong-hkh-thai-binh-2023'
 const fullTextMarkup = 'Đoạn thử <script>alert("zqx")</script> và <b>đậm</b> & hết'
@@ -82,6 +87,17 @@ beforeAll(async () => {
   const withMarkup = await planByKey(fullTextPlanKey)
   await payload.update({ collection: 'plans', id: withMarkup.id, data: { fullText: `${withMarkup.fullText}\n\n${fullTextMarkup}\nDòng hai ZQXFULLTEXT` }, overrideAccess: true })
   await payload.updateGlobal({ slug: 'site-settings', data: office, overrideAccess: true })
+  // A task update not yet approved (a draft) stays off the portal; a published change note is listed, a draft's is not.
+  const taskPlan = await planByKey('kh-38-hdtdkt-thai-binh-2023')
+  await payload.create({
+    collection: 'task-updates',
+    data: { plan: taskPlan.id, task: taskPlan.tasks![3]!.id!, reportedAt: '2023-03-25T00:00:00.000Z', status: 'completed', note: secrets.draftTaskUpdate, _status: 'draft' },
+    draft: true,
+    overrideAccess: true,
+  })
+  const historyPlan = await planByKey(historyPlanKey)
+  await payload.update({ collection: 'plans', id: historyPlan.id, data: { changeNote: publishedChangeNote, _status: 'published' }, overrideAccess: true })
+  await payload.update({ collection: 'plans', id: historyPlan.id, data: { changeNote: secrets.draftChangeNote, _status: 'draft' }, draft: true, overrideAccess: true })
   build = await buildPortal(cms.dbFile, { PORTAL_NOW: '2026-11-22' })
 }, 600_000)
 
@@ -202,6 +218,8 @@ test('no draft, unpublished or private content is in any output file', () => {
     secrets.draftPlanEdit,
     secrets.draftPdfName,
     'ZQXDRAFTPDF',
+    secrets.draftTaskUpdate,
+    secrets.draftChangeNote,
     ...secrets.draftHonourees,
     ...secrets.privateContact,
     ...secrets.consentNotes,
@@ -449,5 +467,67 @@ describe('dashboard numbers are the CMS numbers', () => {
     expect(bhyt, 'indicator BHYT').toBeDefined()
     expect(text(`/tien-do/${bhyt.slug}/`)).toContain('99,32%')
     expect(text('/tien-do/')).toContain('99,32%')
+  })
+})
+
+describe('task progress and history (published updates and versions only)', () => {
+  const planPage = async (key: string) => page(`/van-ban/${await slugOf('plans', key)}/`)
+  /** The table row of task number `order` of a seeded plan. */
+  const taskRow = async (key: string, order: number) => {
+    const plan = await planByKey(key)
+    const task = plan.tasks!.find((t) => t.order === order)!
+    const html = await planPage(key)
+    const row = new RegExp(`<tr id="nv-${task.id}"[^>]*>([\\s\\S]*?)</tr>`).exec(html)
+    expect(row, `row of task ${order}`).not.toBeNull()
+    return decodeHTML(row![1].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '))
+  }
+
+  test('each task shows its latest published status with its date, its history, and "Quá hạn" when past due and not done', async () => {
+    const done = await taskRow('kh-38-hdtdkt-thai-binh-2023', 2)
+    expect(done).toContain('Đã hoàn thành')
+    expect(done).toContain('Cập nhật 30/3/2023')
+    expect(done).toContain('Các lần cập nhật tiến độ (2)')
+    expect(done.indexOf('30/3/2023: Đã hoàn thành')).toBeLessThan(done.indexOf('15/2/2023: Đang thực hiện'))
+    expect(done).not.toContain('Quá hạn')
+    // In progress at 70% on 20/3/2023, due 31/3/2023; the portal's day is 22/11/2026.
+    const late = await taskRow('kh-38-hdtdkt-thai-binh-2023', 3)
+    expect(late).toContain('Đang thực hiện')
+    expect(late).toContain('Quá hạn')
+    expect(late).toContain('70%')
+    // The draft update of task 4 is not shown: it is still "Chưa cập nhật" (and overdue).
+    const unapproved = await taskRow('kh-38-hdtdkt-thai-binh-2023', 4)
+    expect(unapproved).toContain('Chưa cập nhật')
+    expect(unapproved).not.toContain('Các lần cập nhật')
+  })
+
+  test('the dashboard counts tasks from the published updates; the task files carry them', async () => {
+    const { taskStatistics, taskRecords } = await import('../site/lib/progress')
+    const plans = (await payload.find({ collection: 'plans', pagination: false, depth: 1, overrideAccess: false })).docs
+    const updates = (await payload.find({ collection: 'task-updates', pagination: false, depth: 0, overrideAccess: false })).docs
+    expect(updates.length).toBe(content.taskUpdates.length)
+    const stats = taskStatistics(plans, { updates, today: '2026-11-22' })
+    expect(stats.totals.completed).toBeGreaterThan(0)
+    const foot = /<tfoot>([\s\S]*?)<\/tfoot>/.exec(page('/tien-do/'))![1]
+    const cells = [...foot.matchAll(/<td class="num"[^>]*>(?:<strong[^>]*>)?(\d+)/g)].map((m) => Number(m[1]))
+    expect(cells).toEqual([...stats.statuses.map((s) => stats.totals[s.value]), stats.total])
+
+    const json = JSON.parse(fs.readFileSync(path.join(build.clientDir, 'tien-do', 'nhiem-vu.json'), 'utf8'))
+    expect(json.du_lieu).toEqual(JSON.parse(JSON.stringify(taskRecords(plans, updates, '2026-11-22'))))
+    const late = json.du_lieu.find((r: any) => r.van_ban === '38/KH-HĐTĐKT' && r.stt === 3)
+    expect([late.qua_han, late.ty_le_hoan_thanh, late.ngay_cap_nhat, late.minh_hoa]).toEqual([true, 70, '2023-03-20', true])
+    const csv = fs.readFileSync(path.join(build.clientDir, 'tien-do', 'nhiem-vu.csv'), 'utf8')
+    expect(csv.startsWith('\uFEFF')).toBe(true)
+    expect(csv.trim().split('\r\n').length).toBe(json.du_lieu.length + 1)
+  })
+
+  test('a document page lists its publications under "Lịch sử cập nhật", with published change notes only', async () => {
+    const t = text(`/van-ban/${await slugOf('plans', historyPlanKey)}/`)
+    const html = await planPage(historyPlanKey)
+    expect(html).toMatch(/<h2 id="vb-lich-su"[^>]*>Lịch sử cập nhật<\/h2>/)
+    const section = decodeHTML(/<section aria-labelledby="vb-lich-su"[\s\S]*?<\/section>/.exec(html)![0].replace(/<[^>]+>/g, ' '))
+    expect(section).toContain(publishedChangeNote)
+    expect(section).toContain('Đăng lần đầu')
+    expect(t).not.toContain(secrets.draftChangeNote)
+    for (const n of content.news) expect(page(`/tin-tuc/${await slugOf('news', n.key)}/`)).toContain('Lịch sử cập nhật')
   })
 })
