@@ -487,7 +487,7 @@ describe('task progress and history (published updates and versions only)', () =
     expect(done).toContain('Đã hoàn thành')
     expect(done).toContain('Cập nhật 30/3/2023')
     expect(done).toContain('Các lần cập nhật tiến độ (2)')
-    expect(done.indexOf('30/3/2023: Đã hoàn thành')).toBeLessThan(done.indexOf('15/2/2023: Đang thực hiện'))
+    expect(done).toMatch(/Các lần cập nhật tiến độ \(2\)\s*30\/3\/2023\s*:\s*Đã hoàn thành[\s\S]*15\/2\/2023\s*:\s*Đang thực hiện/)
     expect(done).not.toContain('Quá hạn')
     // In progress at 70% on 20/3/2023, due 31/3/2023; the portal's day is 22/11/2026.
     const late = await taskRow('kh-38-hdtdkt-thai-binh-2023', 3)
@@ -507,7 +507,7 @@ describe('task progress and history (published updates and versions only)', () =
     expect(updates.length).toBe(content.taskUpdates.length)
     const stats = taskStatistics(plans, { updates, today: '2026-11-22' })
     expect(stats.totals.completed).toBeGreaterThan(0)
-    const foot = /<tfoot>([\s\S]*?)<\/tfoot>/.exec(page('/tien-do/'))![1]
+    const foot = /<tfoot[^>]*>([\s\S]*?)<\/tfoot>/.exec(page('/tien-do/'))![1]
     const cells = [...foot.matchAll(/<td class="num"[^>]*>(?:<strong[^>]*>)?(\d+)/g)].map((m) => Number(m[1]))
     expect(cells).toEqual([...stats.statuses.map((s) => stats.totals[s.value]), stats.total])
 

@@ -29,6 +29,7 @@ const collections = {
   pages: 'pages',
   honourees: 'honourees',
   indicatorReports: 'indicator-reports',
+  taskUpdates: 'task-updates',
 } as const
 
 async function all(collection: (typeof collections)[keyof typeof collections], depth = 1) {
@@ -50,6 +51,19 @@ afterAll(async () => cms?.cleanup())
 test('content/ is consistent: known fields, existing keys', () => {
   expect(checkContent(content)).toEqual([])
   expect(content.plans.length).toBe(6)
+})
+
+test('task updates point at the numbered task of their plan, published and illustrative', async () => {
+  const updates = await all('task-updates', 0)
+  const plans = await all('plans', 0)
+  expect(updates.size).toBe(content.taskUpdates.length)
+  for (const rec of content.taskUpdates) {
+    const doc = updates.get(rec.key)
+    const plan = plans.get(rec.plan)
+    const task = plan.tasks.find((t: any) => t.id === doc.task)
+    expect(task?.order, rec.key).toBe(rec.taskOrder)
+    expect([doc._status, doc.illustrative, doc.status, dateOf(doc.reportedAt)]).toEqual(['published', true, rec.status, rec.reportedAt])
+  }
 })
 
 test('every content record is in the database, once', async () => {
@@ -265,8 +279,11 @@ describe('running the seed again', () => {
     expect((await payload.count({ collection: 'plans', overrideAccess: true })).totalDocs).toBe(content.plans.length)
   })
 
-  test('--overwrite restores content/ without duplicating', async () => {
+  test('--overwrite restores content/ without duplicating, keeping the tasks that progress updates refer to', async () => {
+    const taskIds = (plans: Map<string, any>) => [...plans.values()].flatMap((p) => (p.tasks ?? []).map((t: any) => t.id)).sort()
+    const before = taskIds(await all('plans', 0))
     const report = await seed(payload, { overwrite: true })
+    expect(taskIds(await all('plans', 0))).toEqual(before)
     expect(report.plans.updated).toBe(content.plans.length)
     const doc = (await all('plans')).get('kh-38-hdtdkt-thai-binh-2023')
     expect(doc.summary).toBe(content.plans.find((p) => p.key === 'kh-38-hdtdkt-thai-binh-2023')!.summary)

@@ -43,6 +43,8 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
 
 class Seeder {
   private ids: Record<string, Map<string, Id>> = {}
+  /** Existing plans' task row ids, `${planKey}#${order}`, kept when the seed overwrites a plan. */
+  private taskRowIds = new Map<string, string>()
   /** Keys written in this run (created, or overwritten): only these get their second pass. */
   private written: Record<string, Set<string>> = {}
   report: SeedReport = {}
@@ -68,6 +70,8 @@ class Seeder {
     await this.upsertAll('organizations', c.organizations, (r) => this.organization(r, false))
     await this.secondPass('organizations', c.organizations, (r) => this.organization(r, true))
 
+    // An overwrite keeps each task's row id (progress updates refer to it), matched by number.
+    this.taskRowIds = await this.planTaskIds(c.plans.map((r) => r.key), true)
     await this.upsertAll('plans', c.plans, (r) => this.plan(r, false))
     await this.secondPass('plans', c.plans.filter(hasPlanRefs), (r) => this.plan(r, true))
 
@@ -155,11 +159,14 @@ class Seeder {
     return this.report
   }
 
-  /** `${planKey}#${order}` → the task's row id, for the given plans. */
-  private async planTaskIds(planKeys: string[]): Promise<Map<string, string>> {
+  /** `${planKey}#${order}` → the task's row id, for the given plans (`existing`: looked up by seed key before this run writes them). */
+  private async planTaskIds(planKeys: string[], existing = false): Promise<Map<string, string>> {
     const out = new Map<string, string>()
+    if (existing) this.ids.plans = await this.existing('plans')
     for (const key of new Set(planKeys)) {
-      const plan = await this.payload.findByID({ collection: 'plans', id: this.ref('plans', key) as Id, depth: 0, draft: true, overrideAccess: true, req: this.req, select: { tasks: true } })
+      const id = existing ? this.ids.plans.get(key) : this.ref('plans', key)
+      if (id === undefined) continue
+      const plan = await this.payload.findByID({ collection: 'plans', id, depth: 0, draft: true, overrideAccess: true, req: this.req, select: { tasks: true } })
       for (const task of plan.tasks ?? []) if (task.order != null && task.id) out.set(`${key}#${task.order}`, task.id)
     }
     return out
@@ -219,6 +226,7 @@ class Seeder {
       legalBasis: (r.legalBasis ?? []).map((c: Rec) => this.citation(c, withRefs)),
       mentions: (r.mentions ?? []).map((c: Rec) => this.citation(c, withRefs)),
       tasks: (r.tasks ?? []).map((task: Rec) => ({
+        id: this.taskRowIds.get(`${r.key}#${task.order}`),
         order: task.order,
         group: task.group,
         content: task.content,
