@@ -507,7 +507,8 @@ describe('task progress and history (published updates and versions only)', () =
     expect(updates.length).toBe(content.taskUpdates.length)
     const stats = taskStatistics(plans, { updates, today: '2026-11-22' })
     expect(stats.totals.completed).toBeGreaterThan(0)
-    const foot = /<tfoot[^>]*>([\s\S]*?)<\/tfoot>/.exec(page('/tien-do/'))![1]
+    const dashboard = page('/tien-do/')
+    const foot = /<tfoot[^>]*>([\s\S]*?)<\/tfoot>/.exec(dashboard.slice(dashboard.indexOf('id="nhiem-vu-theo-quy"')))![1]
     const cells = [...foot.matchAll(/<td class="num"[^>]*>(?:<strong[^>]*>)?(\d+)/g)].map((m) => Number(m[1]))
     expect(cells).toEqual([...stats.statuses.map((s) => stats.totals[s.value]), stats.total])
 

@@ -5,7 +5,8 @@
  */
 import { getCollection, type CollectionEntry, type CollectionKey } from 'astro:content'
 
-import type { Campaign, Honouree, Indicator, IndicatorReport, News, Organization, Page, Plan, SiteSetting, Topic } from '../../cms/payload-types'
+import type { Campaign, Honouree, Indicator, IndicatorReport, News, Organization, Page, Plan, SiteSetting, TaskUpdate, Topic } from '../../cms/payload-types'
+import type { DocumentHistory } from './history'
 
 /** True only when A and B are the same type (`any` is equal to nothing else). */
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
@@ -20,6 +21,8 @@ expect<Equal<DataOf<'news'>, News>>()
 expect<Equal<DataOf<'pages'>, Page>>()
 expect<Equal<DataOf<'indicators'>, Indicator>>()
 expect<Equal<DataOf<'indicatorReports'>, IndicatorReport>>()
+expect<Equal<DataOf<'taskUpdates'>, TaskUpdate>>()
+expect<Equal<DataOf<'history'>, DocumentHistory>>()
 expect<Equal<DataOf<'organizations'>, Organization>>()
 expect<Equal<DataOf<'topics'>, Topic>>()
 expect<Equal<DataOf<'settings'>, SiteSetting>>()

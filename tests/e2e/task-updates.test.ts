@@ -98,14 +98,15 @@ test('a lead organisation’s reporter posts a task update; after an editor publ
   // A data reporter has no "Xuất bản".
   await expect.poll(() => page.locator('#action-save').count()).toBe(0)
   // Not public before approval.
-  expect(await fetch(`${product.cmsUrl}/api/task-updates?where[note][equals]=${encodeURIComponent(note)}`).then((r) => r.json())).toMatchObject({ totalDocs: 0 })
+  expect(await fetch(`${product.cmsUrl}/api/task-updates?where[note][equals]=${encodeURIComponent(note)}&draft=true`).then((r) => r.json())).toMatchObject({ totalDocs: 0 })
 
   // An editor reviews it and publishes.
   await signIn(page, accounts.editor)
   await page.goto(editUrl)
   await expect.poll(() => page.locator('#field-note').inputValue()).toBe(note)
   await page.locator('#action-save').click()
-  await expect.poll(() => page.locator('#action-save').isDisabled(), { timeout: 30_000 }).toBe(true)
+  const publicUpdates = () => fetch(`${product.cmsUrl}/api/task-updates?where[note][equals]=${encodeURIComponent(note)}`).then((r) => r.json())
+  await expect.poll(async () => (await publicUpdates()).totalDocs, { timeout: 30_000 }).toBe(1)
 
   // The rebuild follows by itself: the plan page and the dashboard show it.
   await expect.poll(async () => (await planPage()).includes(note), { timeout: 300_000, interval: 3000 }).toBe(true)
