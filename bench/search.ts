@@ -150,7 +150,7 @@ const childCpu = () => {
 }
 const loadavg = () => os.loadavg().map((n) => n.toFixed(2)).join(' ')
 
-async function underLoad(label: string, pinned = false, target = served.url): Promise<void> {
+async function underLoad(label: string, pinned = false, target = served.url, acceptEncoding?: string): Promise<void> {
   const delay = monitorEventLoopDelay({ resolution: 5 })
   const pauses: number[] = []
   const gc = new PerformanceObserver((list) => pauses.push(...list.getEntries().map((e) => e.duration)))
@@ -165,12 +165,13 @@ async function underLoad(label: string, pinned = false, target = served.url): Pr
       script,
       `local paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}
 local i = 0
+${acceptEncoding ? `wrk.headers["Accept-Encoding"] = ${JSON.stringify(acceptEncoding)}` : ''}
 request = function()
   i = i % #paths + 1
   return wrk.format("GET", paths[i])
 end
 done = function(summary, latency, requests)
-  io.write(string.format("RESULT %d %d %d %d %d %d %d\\n", summary.requests, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.errors.status, latency:percentile(50), latency:percentile(99), latency.max, summary.duration))
+  io.write(string.format("RESULT %d %d %d %d %d %d %d %d\\n", summary.bytes, summary.requests, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.errors.status, latency:percentile(50), latency:percentile(99), latency.max, summary.duration))
 end
 `,
     )
@@ -181,16 +182,16 @@ end
     wrk.stdout.on('data', (d) => (stdout += d))
     await new Promise((resolve) => wrk.on('exit', resolve))
     fs.rmSync(script, { force: true })
-    const m = /RESULT (\d+) (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)/.exec(stdout)
+    const m = /RESULT (\d+) (\d+) (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)/.exec(stdout)
     if (!m) line = stdout
     else {
-      const [requests, errors, non2xx, p50, p99, max, duration] = m.slice(1).map(Number)
+      const [bytes, requests, errors, non2xx, p50, p99, max, duration] = m.slice(1).map(Number)
       before.requests = requests
-      line = `${(requests / (duration / 1e6)).toFixed(0)} requests/s; p50 ${(p50 / 1000).toFixed(1)} ms, p99 ${(p99 / 1000).toFixed(1)} ms, max ${(max / 1000).toFixed(1)} ms; errors ${errors}, non-2xx ${non2xx} (wrk${pinned ? ' on core 1, server on core 0' : ''})`
+      line = `${(requests / (duration / 1e6)).toFixed(0)} requests/s; p50 ${(p50 / 1000).toFixed(1)} ms, p99 ${(p99 / 1000).toFixed(1)} ms, max ${(max / 1000).toFixed(1)} ms; errors ${errors}, non-2xx ${non2xx}; ${(bytes / requests / 1024).toFixed(1)} KB per answer (wrk${pinned ? ' on core 1, server on core 0' : ''})`
     }
   } else {
     const { default: autocannon } = await import('autocannon' as string)
-    const result = await autocannon({ url: target, connections: CONNECTIONS, duration: SECONDS, requests: paths.map((p) => ({ path: p })) })
+    const result = await autocannon({ url: target, connections: CONNECTIONS, duration: SECONDS, headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}, requests: paths.map((p) => ({ path: p })) })
     before.requests = result.requests.total
     line = `${result.requests.average.toFixed(0)} requests/s; p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; errors ${result.errors}, non-2xx ${result.non2xx} (autocannon)`
   }
@@ -218,6 +219,8 @@ await underLoad('answers kept (every query asked once before)')
   await underLoad('control: a bare Node server sending one 14 KB page from memory', false, `http://127.0.0.1:${port}`)
   control.kill()
 }
+// What browsers send: the kept answers go out brotli-compressed (about a quarter of the bytes).
+await underLoad('answers kept, readers accepting compression as browsers do (Accept-Encoding: gzip, deflate, br)', false, served.url, 'gzip, deflate, br')
 if (canPin) await underLoad('answers kept, wrk pinned to one core and the server to the other', true)
 // After a publish: a new release (a copy of this one) takes over while nothing of it is kept
 // yet. Without answering ahead its process computes every query while readers wait (as before);

@@ -7,6 +7,7 @@
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
+import zlib from 'node:zlib'
 
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -318,6 +319,25 @@ describe('a real build served by the portal server', () => {
       expect(new Set(together.map((t) => `${t.status} ${t.body.length}`))).toEqual(new Set([`200 ${together[0].body.length}`]))
       expect(together[0].body).toMatch(/<ol id="search-results"[^>]*>\s*<li/)
       expect(together[0].body).not.toContain('Bản dựng mới')
+      // A kept answer goes out compressed to a reader that accepts it (the copy is made once, shortly after).
+      const encoded = async (acceptEncoding: string) =>
+        new Promise<{ encoding?: string; vary?: string; body: Buffer }>((resolve, reject) => {
+          http.get(`${server.url}${asked}`, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+            const chunks: Buffer[] = []
+            res.on('data', (c: Buffer) => chunks.push(c))
+            res.on('end', () => resolve({ encoding: res.headers['content-encoding'], vary: res.headers.vary, body: Buffer.concat(chunks) }))
+          }).on('error', reject)
+        })
+      let br = await encoded('gzip, deflate, br')
+      for (let i = 0; i < 40 && br.encoding !== 'br'; i++) br = ((await new Promise((r) => setTimeout(r, 50))), await encoded('gzip, deflate, br'))
+      const gz = await encoded('gzip')
+      const plain = await encoded('identity')
+      expect([br.encoding, gz.encoding, plain.encoding]).toEqual(['br', 'gzip', undefined])
+      expect(br.vary).toMatch(/accept-encoding/i)
+      expect(zlib.brotliDecompressSync(br.body).toString()).toBe(together[0].body)
+      expect(zlib.gunzipSync(gz.body).toString()).toBe(together[0].body)
+      expect(plain.body.toString()).toBe(together[0].body)
+      expect(br.body.length).toBeLessThan(plain.body.length / 2)
 
       swapSymlink(link, second)
       await server.server.refresh()

@@ -27,7 +27,7 @@ import sirv from 'sirv'
 
 import { cachedFiles, type FileHandler } from './file-cache.ts'
 import { readAttachmentTypes } from '../lib/attachment-types.ts'
-import { answerInFlight, answerKey, beginFlight, cachedAnswer, recentUrls, type Answer } from './answer-cache.ts'
+import { answerFor, answerInFlight, answerKey, beginFlight, cachedAnswer, recentUrls, type Answer } from './answer-cache.ts'
 import { warmRelease } from './warm-release.ts'
 import { readRedirects, redirectTarget } from '../lib/redirects.ts'
 import { isOnDemand, searchPath } from '../lib/routes.ts'
@@ -116,9 +116,10 @@ function answerHeaders(response: http.IncomingMessage, headers: Record<string, s
   return merged
 }
 
-function sendAnswer(res: http.ServerResponse, answer: Answer) {
-  res.writeHead(answer.status, answer.headers)
-  res.end(answer.body)
+function sendAnswer(req: http.IncomingMessage, res: http.ServerResponse, answer: Answer) {
+  const { headers, body } = answerFor(answer, req.headers['accept-encoding'])
+  res.writeHead(answer.status, headers)
+  res.end(body)
 }
 
 /** Ask a release that is not live yet for a search page, keeping the answer for when it is (warm-release.ts). */
@@ -275,11 +276,11 @@ export async function startPortalServer(options: PortalServerOptions) {
     if (!isOnDemand(normalised.path)) return serveFile(req, res, release, normalised.path, headers)
     const key = answerKey(release.dir, req.method, normalised.path, req.url ?? '')
     const kept = cachedAnswer(key)
-    if (kept) return sendAnswer(res, kept)
+    if (kept) return sendAnswer(req, res, kept)
     // Another reader is fetching this very answer: wait for it instead of asking again.
     const flying = answerInFlight(key)
     if (flying) {
-      return void flying.then((answer) => (answer ? sendAnswer(res, answer) : proxy(req, res, release, normalised.path, headers)))
+      return void flying.then((answer) => (answer ? sendAnswer(req, res, answer) : proxy(req, res, release, normalised.path, headers)))
     }
     proxy(req, res, release, normalised.path, headers, key)
   })
