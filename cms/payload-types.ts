@@ -270,6 +270,30 @@ export interface Plan {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Yearly reporting deadlines set by this document. The staff home lists organisations that have not reported for the current year.
+   */
+  reportingDeadlines?:
+    | {
+        text: string;
+        day: number;
+        month: number;
+        /**
+         * A merged organisation is replaced by its successor.
+         */
+        organizations: (number | Organization)[];
+        /**
+         * Empty: any report of the year counts.
+         */
+        indicators?:
+          | {
+              indicator: number | Indicator;
+              id?: string | null;
+            }[]
+          | null;
+        id?: string | null;
+      }[]
+    | null;
   targetIndicators?: {
     docs?: (number | Indicator)[];
     hasNextPage?: boolean;
@@ -1112,6 +1136,21 @@ export interface PlansSelect<T extends boolean = true> {
         text?: T;
         date?: T;
         recurrence?: T;
+        id?: T;
+      };
+  reportingDeadlines?:
+    | T
+    | {
+        text?: T;
+        day?: T;
+        month?: T;
+        organizations?: T;
+        indicators?:
+          | T
+          | {
+              indicator?: T;
+              id?: T;
+            };
         id?: T;
       };
   targetIndicators?: T;

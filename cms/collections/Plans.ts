@@ -9,6 +9,7 @@ import { bodyMediaField, richTextField } from '../fields/richText'
 import { previewUrlFor } from '../publishing/preview'
 import { importPreviewEndpoint, importSaveEndpoint } from '../import/endpoints'
 import { populatedFields } from '../lib/populate'
+import { reportingDeadlinesField } from '../fields/reportingDeadlines'
 
 /** A citation: a document in the CMS, or the cited number, date, issuer and title. */
 function citationValidate(_value: unknown, { siblingData }: { siblingData?: Record<string, unknown> }) {
@@ -259,6 +260,7 @@ export const Plans: CollectionConfig<'plans'> = {
                 },
               ],
             },
+            reportingDeadlinesField,
             {
               name: 'targetIndicators',
               type: 'join',

@@ -86,6 +86,16 @@ class Seeder {
         note: t.note,
       })),
     }))
+    // Reporting deadlines name indicators, created just above: a pass of their own.
+    await this.secondPass('plans', c.plans.filter((r) => r.reportingDeadlines), (r) => ({
+      reportingDeadlines: (r.reportingDeadlines as Rec[]).map((d) => ({
+        text: d.text,
+        day: d.day,
+        month: d.month,
+        organizations: this.refs('organizations', d.organizations),
+        indicators: this.refs('indicators', d.indicators).map((indicator) => ({ indicator })),
+      })),
+    }))
 
     await this.upsertAll('campaigns', c.campaigns, (r) => this.campaign(r, false))
     await this.secondPass('campaigns', c.campaigns.filter((r) => r.parent), (r) => this.campaign(r, true))
