@@ -82,6 +82,8 @@ export default buildConfig({
     meta: { titleSuffix: ` — ${PORTAL_NAME}` },
     components: {
       views: {
+        // The first screen: "Việc cần làm", what the user has to do, per role (cms/home/).
+        dashboard: { Component: '/components/StaffHome#StaffHome' },
         // The document importer (cms/import/): file → proposal beside the source text → draft.
         importDocument: { Component: '/components/ImportDocumentView#ImportDocumentView', path: '/nhap-van-ban' },
       },

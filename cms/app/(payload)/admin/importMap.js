@@ -26,6 +26,7 @@ import { WithdrawConsentButton as WithdrawConsentButton_b7ef687a28a72a0b20539846
 import { FiguresImportPanel as FiguresImportPanel_677c47fa331881c8d35f57845ec07ca6 } from '../../../components/FiguresImportPanel'
 import { CurrentPasswordField as CurrentPasswordField_28d17a3fb57fcfdd84576cae29621dd2 } from '../../../components/CurrentPasswordField'
 import { RebuildButton as RebuildButton_050852505f1f53b0c29305eeb23e5fa9 } from '../../../components/RebuildButton'
+import { StaffHome as StaffHome_ca41d0e9f919de9a2516d6e71c2a8968 } from '../../../components/StaffHome'
 import { ImportDocumentView as ImportDocumentView_503c1429f48ee244dc9dbc38f28ea424 } from '../../../components/ImportDocumentView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -59,6 +60,7 @@ export const importMap = {
   "/components/FiguresImportPanel#FiguresImportPanel": FiguresImportPanel_677c47fa331881c8d35f57845ec07ca6,
   "/components/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_28d17a3fb57fcfdd84576cae29621dd2,
   "/components/RebuildButton#RebuildButton": RebuildButton_050852505f1f53b0c29305eeb23e5fa9,
+  "/components/StaffHome#StaffHome": StaffHome_ca41d0e9f919de9a2516d6e71c2a8968,
   "/components/ImportDocumentView#ImportDocumentView": ImportDocumentView_503c1429f48ee244dc9dbc38f28ea424,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
