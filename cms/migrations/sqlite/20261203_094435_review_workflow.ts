@@ -1,6 +1,6 @@
-import { MigrateUpArgs, MigrateDownArgs, sql } from '@payloadcms/db-sqlite'
+import { type MigrateDownArgs, type MigrateUpArgs, sql } from '@payloadcms/db-sqlite'
 
-export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
+export async function up({ db }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`_indicator_reports_v\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`parent_id\` integer,
@@ -166,9 +166,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   }
 }
 
-export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
+export async function down({ db }: MigrateDownArgs): Promise<void> {
   await db.run(sql`DROP TABLE \`_indicator_reports_v\`;`)
-  await db.run(sql`DROP TABLE \`review_events\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_plans\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
@@ -624,4 +623,6 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_data_subject_requests_id_idx\` ON \`payload_locked_documents_rels\` (\`data_subject_requests_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_portal_build_requests_id_idx\` ON \`payload_locked_documents_rels\` (\`portal_build_requests_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_portal_build_leases_id_idx\` ON \`payload_locked_documents_rels\` (\`portal_build_leases_id\`);`)
+  // Last: other tables referred to it until they were rebuilt above (written by hand: drizzle-kit dropped it first).
+  await db.run(sql`DROP TABLE \`review_events\`;`)
 }
