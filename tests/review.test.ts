@@ -126,6 +126,10 @@ describe('a plan: author submits, editor returns, author fixes and resubmits, ed
     const pub = await http.rest('GET', `/plans/${id}`)
     expect(pub.status).toBe(200)
     expect(pub.json.documentNumber).toBe('12/KH-KHH')
+    // Who submitted and the editor's comment stay inside the newsroom.
+    expect(Object.keys(pub.json).filter((k) => k.startsWith('review'))).toEqual([])
+    const gqlPub = await http.gql(`{ Plan(id: ${id}) { reviewStatus reviewComment reviewSubmittedBy { id } } }`)
+    expect(gqlPub.json.data?.Plan ?? {}).toEqual({ reviewStatus: null, reviewComment: null, reviewSubmittedBy: null })
 
     const steps = await events('plans', id)
     expect(steps.map((e) => [e.action, e.actor, e.comment ?? ''])).toEqual([
@@ -168,6 +172,9 @@ describe("a data reporter's figure", () => {
     id = created.json.doc.id
     expect((await live('indicator-reports', id))._status).toBe('draft')
     expect(await anonymousSees()).toEqual({ rest: undefined, gql: undefined, one: undefined })
+    // Nor through the indicator's list of reports.
+    const joined = await http.rest('GET', `/indicators/${indicator}?depth=0`)
+    expect(JSON.stringify(joined.json.reports?.docs ?? [])).not.toContain(String(id))
     // Publishing it themselves is refused.
     expect((await http.rest('PATCH', `/indicator-reports/${id}`, { _status: 'published' }, s.reporter.headers)).status).toBe(403)
     expect((await live('indicator-reports', id))._status).toBe('draft')
@@ -245,7 +252,8 @@ describe('the migration', () => {
     await db.run(sql.raw(`INSERT INTO plans (title, _status) VALUES ('Kế hoạch cũ đã xuất bản', 'published'), ('Kế hoạch cũ còn nháp', 'draft')`))
     await migration.up({ db, payload, req: {} } as never)
     const old = await payload.find({ collection: 'indicator-reports', where: { periodLabel: { equals: 'Năm 2024 (cũ)' } }, draft: false, overrideAccess: false, depth: 0 })
-    expect(old.docs.map((d) => [d.value, d._status, d.reviewStatus])).toEqual([[61.5, 'published', 'approved']])
+    expect(old.docs.map((d) => [d.value, d._status])).toEqual([[61.5, 'published']])
+    expect((await payload.findByID({ collection: 'indicator-reports', id: old.docs[0]!.id, ...local })).reviewStatus).toBe('approved')
     // The admin's list reads the latest versions.
     const drafts = await payload.find({ collection: 'indicator-reports', where: { periodLabel: { equals: 'Năm 2024 (cũ)' } }, draft: true, ...local })
     expect(drafts.docs.map((d) => d.value)).toEqual([61.5])

@@ -5,10 +5,14 @@
  */
 import type { Field } from 'payload'
 
+import { signedIn } from '../access'
 import { t } from '../fields/labels'
 import { reviewStatusLabels, reviewStatuses } from './status'
 
 const sidebar = { position: 'sidebar', readOnly: true } as const
+// Internal to the newsroom: who submitted and an editor's comment are never public (REST,
+// GraphQL, or the portal's anonymous reads); anyone signed in (staff, data reporters) reads them.
+const access = { read: signedIn }
 
 export const reviewFields: Field[] = [
   {
@@ -21,6 +25,7 @@ export const reviewFields: Field[] = [
     type: 'select',
     index: true,
     defaultValue: 'editing',
+    access,
     label: t('Trạng thái duyệt', 'Review status'),
     options: reviewStatuses.map((value) => ({ value, label: reviewStatusLabels[value] })),
     // Shown by the review panel.
@@ -31,12 +36,14 @@ export const reviewFields: Field[] = [
     type: 'relationship',
     relationTo: 'users',
     index: true,
+    access,
     label: t('Người gửi duyệt', 'Submitted by'),
     admin: { ...sidebar, hidden: true },
   },
   {
     name: 'reviewComment',
     type: 'textarea',
+    access,
     label: t('Nhận xét khi trả lại', 'Return comment'),
     admin: { ...sidebar, hidden: true },
   },
