@@ -28,8 +28,8 @@ export const reviewFields: Field[] = [
     access,
     label: t('Trạng thái duyệt', 'Review status'),
     options: reviewStatuses.map((value) => ({ value, label: reviewStatusLabels[value] })),
-    // Shown by the review panel.
-    admin: { ...sidebar, hidden: true },
+    // Read only under the review panel; also a list column and filter ("Chờ duyệt").
+    admin: sidebar,
   },
   {
     name: 'reviewSubmittedBy',
@@ -38,6 +38,7 @@ export const reviewFields: Field[] = [
     index: true,
     access,
     label: t('Người gửi duyệt', 'Submitted by'),
+    // Shown by the review panel (the history names who did what).
     admin: { ...sidebar, hidden: true },
   },
   {
@@ -45,6 +46,7 @@ export const reviewFields: Field[] = [
     type: 'textarea',
     access,
     label: t('Nhận xét khi trả lại', 'Return comment'),
+    // Shown by the review panel, highlighted for the submitter.
     admin: { ...sidebar, hidden: true },
   },
 ]
