@@ -15,7 +15,7 @@ export type SeedReport = Record<string, { created: number; updated: number; kept
 
 type Id = number | string
 
-const versioned = new Set<CollectionSlug>(['plans', 'campaigns', 'honourees', 'news', 'pages'])
+const versioned = new Set<CollectionSlug>(['plans', 'campaigns', 'honourees', 'news', 'pages', 'indicator-reports'])
 
 export class ContentError extends Error {
   constructor(public problems: string[]) {

@@ -8,6 +8,7 @@ import * as migration_20261202_182652_page_language from './20261202_182652_page
 import * as migration_20261203_062540_plan_full_text from './20261203_062540_plan_full_text';
 import * as migration_20261203_062551_portal_build_queue from './20261203_062551_portal_build_queue';
 import * as migration_20261203_094311_reporting_deadlines from './20261203_094311_reporting_deadlines';
+import * as migration_20261203_094435_review_workflow from './20261203_094435_review_workflow';
 
 export const migrations = [
   {
@@ -59,5 +60,10 @@ export const migrations = [
     up: migration_20261203_094311_reporting_deadlines.up,
     down: migration_20261203_094311_reporting_deadlines.down,
     name: '20261203_094311_reporting_deadlines'
+  },
+  {
+    up: migration_20261203_094435_review_workflow.up,
+    down: migration_20261203_094435_review_workflow.down,
+    name: '20261203_094435_review_workflow'
   },
 ];

@@ -21,6 +21,7 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { ReviewPanel as ReviewPanel_176db3e0d68114a4f1814b2462895ab6 } from '../../../components/ReviewPanel'
 import { ImportDocumentLink as ImportDocumentLink_35b84d0a3009013e0adb2f9810d74dd7 } from '../../../components/ImportDocumentLink'
 import { WithdrawConsentButton as WithdrawConsentButton_b7ef687a28a72a0b20539846d3636a29 } from '../../../components/WithdrawConsentButton'
 import { FiguresImportPanel as FiguresImportPanel_677c47fa331881c8d35f57845ec07ca6 } from '../../../components/FiguresImportPanel'
@@ -55,6 +56,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/components/ReviewPanel#ReviewPanel": ReviewPanel_176db3e0d68114a4f1814b2462895ab6,
   "/components/ImportDocumentLink#ImportDocumentLink": ImportDocumentLink_35b84d0a3009013e0adb2f9810d74dd7,
   "/components/WithdrawConsentButton#WithdrawConsentButton": WithdrawConsentButton_b7ef687a28a72a0b20539846d3636a29,
   "/components/FiguresImportPanel#FiguresImportPanel": FiguresImportPanel_677c47fa331881c8d35f57845ec07ca6,
