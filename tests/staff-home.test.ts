@@ -131,7 +131,7 @@ beforeAll(async () => {
     },
     overrideAccess: true,
   })
-}, 120_000)
+}, 300_000)
 
 afterAll(async () => {
   await cms?.cleanup()
@@ -324,5 +324,22 @@ describe('reporting deadlines on plans', () => {
     expect(anonymous.reportingDeadlines ?? []).toEqual([])
     const reporter = await payload.findByID({ collection: 'plans', id: ids.plan, overrideAccess: false, user: users.reporterA as never, depth: 0 })
     expect(reporter.reportingDeadlines).toHaveLength(2)
+  })
+
+  test('over REST and GraphQL too: anonymous readers get no deadline, a signed-in reporter does', async () => {
+    const { rest, gql } = await import('./helpers/http')
+    const { signIn, anonymousSession } = await import('./helpers/session')
+    const reporter = await signIn(users.reporterA)
+    const texts = (doc: { reportingDeadlines?: { text: string }[] | null } | undefined) => (doc?.reportingDeadlines ?? []).map((d) => d.text)
+    for (const [session, expected] of [
+      [anonymousSession, []],
+      [reporter, ['trước ngày 01 tháng 12 hằng năm gửi báo cáo', 'Trước ngày 15 tháng 12 hằng năm báo cáo']],
+    ] as const) {
+      const r = await rest('GET', `/plans/${ids.plan}?depth=0`, undefined, session.headers)
+      expect(r.status).toBe(200)
+      expect(texts(r.json)).toEqual(expected)
+      const g = await gql(`{ Plan(id: ${ids.plan}) { reportingDeadlines { text } } }`, session.headers)
+      expect(texts(g.json.data?.Plan)).toEqual(expected)
+    }
   })
 })
