@@ -267,11 +267,74 @@ describe('the portal’s last build', () => {
 })
 
 describe('review', () => {
-  test('sections exist exactly when the configuration has the review fields', async () => {
-    const collections = reviewCollections(ctx('editor'))
-    const queue = await reviewQueue(ctx('editor'))
-    if (collections.length === 0) expect(queue).toBeNull()
-    else expect(queue).not.toBeNull()
+  const sessions = {} as Record<'author' | 'editor' | 'reporterA' | 'reporterB', { headers: Record<string, string> }>
+  const post = async (who: keyof typeof sessions, path: string, body?: unknown) => {
+    const { rest } = await import('./helpers/http')
+    return rest('POST', path, body, sessions[who].headers)
+  }
+  const titles = (items: { title: string }[] | null | undefined) => (items ?? []).map((i) => i.title)
+
+  beforeAll(async () => {
+    const { signIn } = await import('./helpers/session')
+    for (const who of Object.keys({ author: 1, editor: 1, reporterA: 1, reporterB: 1 }) as (keyof typeof sessions)[]) sessions[who] = await signIn(users[who])
+  })
+
+  test('the review sections follow each step: submitted → awaiting for editors; returned → the submitter’s, with the comment', async () => {
+    expect(reviewCollections(ctx('editor'))).toEqual(expect.arrayContaining(['plans', 'news', 'indicator-reports']))
+    const { rest } = await import('./helpers/http')
+    const created = await rest('POST', '/news?draft=true', { title: 'Bài viết chờ duyệt của tác giả', _status: 'draft' }, sessions.author.headers)
+    expect(created.status, JSON.stringify(created.json)).toBe(201)
+    const id = created.json.doc.id
+
+    expect((await post('author', `/news/${id}/review/submit`, { comment: 'Nhờ biên tập xem giúp.' })).status).toBe(200)
+    const editorQueue = await reviewQueue(ctx('editor'))
+    expect(titles(editorQueue!.awaiting)).toContain('Bài viết chờ duyệt của tác giả')
+    expect(editorQueue!.awaiting!.find((i) => i.id === id)).toMatchObject({ collection: 'news', collectionLabel: 'Tin bài', href: `/admin/collections/news/${id}` })
+    const authorQueue = await reviewQueue(ctx('author'))
+    // Authors approve nothing: no "awaiting" section; their own submission is listed as theirs.
+    expect(authorQueue!.awaiting).toBeNull()
+    expect(titles(authorQueue!.mine)).toEqual(['Bài viết chờ duyệt của tác giả'])
+    expect(authorQueue!.returned).toEqual([])
+
+    expect((await post('editor', `/news/${id}/review/return`, { comment: 'Thiếu nguồn ảnh <b>minh họa</b>.' })).status).toBe(200)
+    expect(titles((await reviewQueue(ctx('editor')))!.awaiting)).not.toContain('Bài viết chờ duyệt của tác giả')
+    const returned = await reviewQueue(ctx('author'))
+    expect(returned!.returned).toEqual([expect.objectContaining({ id, title: 'Bài viết chờ duyệt của tác giả', comment: 'Thiếu nguồn ảnh <b>minh họa</b>.' })])
+    expect(returned!.mine).toEqual([])
+    // Returned to the author, not to another staff member.
+    expect((await reviewQueue(ctx('editor')))!.returned).toEqual([])
+
+    expect((await post('author', `/news/${id}/review/submit`)).status).toBe(200)
+    expect(titles((await reviewQueue(ctx('editor')))!.awaiting)).toContain('Bài viết chờ duyệt của tác giả')
+    expect((await reviewQueue(ctx('author')))!.returned).toEqual([])
+    expect((await post('editor', `/news/${id}/review/approve`)).status).toBe(200)
+    expect(titles((await reviewQueue(ctx('editor')))!.awaiting)).not.toContain('Bài viết chờ duyệt của tác giả')
+    expect((await reviewQueue(ctx('author')))!.mine).toEqual([])
+
+    const html = renderToStaticMarkup(createElement(StaffHomeSections, { data: { ...(await staffHome(ctx('author'))), review: returned } }))
+    expect(html).toContain('Nhận xét: Thiếu nguồn ảnh &lt;b&gt;minh họa&lt;/b&gt;.')
+  })
+
+  test('a data reporter’s figures: awaiting for editors, returned to that reporter only', async () => {
+    const { rest } = await import('./helpers/http')
+    const sent = await rest(
+      'POST',
+      '/indicator-reports?draft=true',
+      { indicator: ids.ind2, year: 2026, periodLabel: 'Năm 2026', locality: 'Tỉnh An Phú', value: 44, reportingOrganization: ids.orgA, _status: 'draft' },
+      sessions.reporterA.headers,
+    )
+    expect(sent.status, JSON.stringify(sent.json)).toBe(201)
+    const id = sent.json.doc.id
+    expect((await post('reporterA', `/indicator-reports/${id}/review/submit`)).status).toBe(200)
+    expect((await reviewQueue(ctx('editor')))!.awaiting!.map((i) => [i.collection, i.id])).toContainEqual(['indicator-reports', id])
+    expect((await reviewQueue(ctx('reporterA')))!.awaiting).toBeNull()
+    expect((await reviewQueue(ctx('reporterA')))!.mine.map((i) => i.id)).toEqual([id])
+
+    expect((await post('editor', `/indicator-reports/${id}/review/return`, { comment: 'Giá trị 44% thấp bất thường, kiểm tra lại.' })).status).toBe(200)
+    expect((await reviewQueue(ctx('reporterA')))!.returned).toEqual([expect.objectContaining({ id, comment: 'Giá trị 44% thấp bất thường, kiểm tra lại.' })])
+    const other = await reviewQueue(ctx('reporterB'))
+    expect([...other!.returned, ...other!.mine]).toEqual([])
+    expect(JSON.stringify(other)).not.toContain('44%')
   })
 })
 

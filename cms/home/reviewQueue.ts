@@ -36,7 +36,11 @@ export type ReviewQueue = {
   mine: ReviewItem[]
 }
 
-const publishGrants = (collection: string) => (policy.collections as Record<string, Rules>)[collection]?.publish
+/** Who may approve: the collection's approveReview cell (cms/review/), else its publish cell. */
+const approveGrants = (collection: string) => {
+  const rules = (policy.collections as Record<string, Rules & { approveReview?: Rules['publish'] }>)[collection]
+  return rules?.approveReview ?? rules?.publish
+}
 
 /** The collections of this configuration that take part in review. */
 export const reviewCollections = (ctx: HomeContext) =>
@@ -63,7 +67,7 @@ async function itemsOf(ctx: HomeContext, collection: string, where: Where, limit
 export async function reviewQueue(ctx: HomeContext, { limit = 50 }: { limit?: number } = {}): Promise<ReviewQueue | null> {
   const collections = reviewCollections(ctx)
   if (!collections.length) return null
-  const approves = collections.filter((c) => may(publishGrants(c), ctx.user))
+  const approves = collections.filter((c) => may(approveGrants(c), ctx.user))
   const byMe = (status: string): Where => ({ and: [{ reviewStatus: { equals: status } }, { reviewSubmittedBy: { equals: ctx.user.id } }] })
 
   const awaiting: ReviewItem[] = []
