@@ -6,7 +6,10 @@
  * Hưng Yên study-promotion association sees the figures their association owes (it answers
  * for the Thái Bình association merged into it, per KH 29's "trước ngày 01 tháng 12 hằng năm")
  * and nothing of other organisations. Once the reporter sends those figures, their home shows
- * the deadline met. axe-core finds no serious or critical problem in the home's content.
+ * the deadline met. Each step of a review shows on the homes as it happens: an author's
+ * submitted draft appears under the editor's "Chờ duyệt"; returned with a comment, it appears
+ * under the author's "Bị trả lại cho tôi" with the comment; approved, it leaves both. axe-core
+ * finds no serious or critical problem in the home's content.
  */
 import axe from 'axe-core'
 import type { Browser, Page } from 'playwright-core'
@@ -132,10 +135,11 @@ test('a data reporter sees their own organisation’s figures only, and the dead
   const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()))
   for (const code of ['GĐHT', 'DHHT', 'CĐHT', 'ĐVHT', 'QL-TTHTCĐ']) {
     const indicator = (await api('GET', `/indicators?where[code][equals]=${encodeURIComponent(code)}&depth=0`)).json.docs[0].id
+    // Reporters save drafts (public once an editor approves them); a draft counts as reported.
     const sent = await api(
       'POST',
-      '/indicator-reports',
-      { indicator, year, periodLabel: `Năm ${year}`, locality: 'Tỉnh Hưng Yên', value: 70, reportingOrganization: hungYenId },
+      '/indicator-reports?draft=true',
+      { indicator, year, periodLabel: `Năm ${year}`, locality: 'Tỉnh Hưng Yên', value: 70, reportingOrganization: hungYenId, _status: 'draft' },
       login.json.token,
     )
     expect(sent.status, JSON.stringify(sent.json)).toBe(201)
@@ -145,4 +149,58 @@ test('a data reporter sees their own organisation’s figures only, and the dead
   expect(await figures.innerText()).toContain('Tất cả 1 cơ quan đã báo cáo.')
   expect(await figures.innerText()).not.toContain('còn thiếu')
   await page.close()
+})
+
+test('each review step shows on the homes as it happens', async () => {
+  const token = async (account: { email: string; password: string }) => (await api('POST', '/users/login', account)).json.token as string
+  const [authorToken, editorToken] = [await token(accounts.author), await token(accounts.editor)]
+  const title = 'Tin tuyên truyền Tháng khuyến học chờ duyệt'
+  const created = await api('POST', '/news?draft=true', { title, _status: 'draft' }, authorToken)
+  expect(created.status, JSON.stringify(created.json)).toBe(201)
+  const id = created.json.doc.id
+
+  const editor = await signIn(accounts.editor)
+  const author = await signIn(accounts.author)
+  const section = (page: Page, id: string) => page.locator(`[data-home-section="${id}"]`)
+  const refresh = async (page: Page) => {
+    await page.reload()
+    await page.getByRole('heading', { level: 1, name: 'Việc cần làm' }).waitFor()
+  }
+  expect(await section(editor, 'cho-duyet').innerText()).not.toContain(title)
+
+  // Submitted: the editor's "Chờ duyệt" lists it, linked to the draft; the author's "Tôi đã gửi".
+  expect((await api('POST', `/news/${id}/review/submit`, { comment: 'Nhờ biên tập xem giúp.' }, authorToken)).status).toBe(200)
+  await refresh(editor)
+  const awaiting = section(editor, 'cho-duyet').getByRole('link', { name: title })
+  expect(await awaiting.getAttribute('href')).toBe(`/admin/collections/news/${id}`)
+  await refresh(author)
+  expect(await section(author, 'da-gui').innerText()).toContain(title)
+  expect(await author.locator('[data-home-section="cho-duyet"]').count()).toBe(0)
+
+  // Returned with a comment: it leaves the editor's list and is the author's to fix.
+  const comment = 'Cần thêm thời gian, địa điểm tổ chức.'
+  expect((await api('POST', `/news/${id}/review/return`, { comment }, editorToken)).status).toBe(200)
+  await refresh(editor)
+  expect(await section(editor, 'cho-duyet').innerText()).not.toContain(title)
+  await refresh(author)
+  const returned = section(author, 'tra-lai')
+  expect(await returned.innerText()).toContain(title)
+  expect(await returned.innerText()).toContain(`Nhận xét: ${comment}`)
+  expect(await violations(author)).toEqual([])
+
+  // The author opens it from the home, fixes and sends it again; the editor approves it.
+  await returned.getByRole('link', { name: title }).click()
+  await author.waitForURL((url) => url.pathname === `/admin/collections/news/${id}`)
+  expect((await api('PATCH', `/news/${id}?draft=true`, { title: `${title} (đã sửa)`, _status: 'draft' }, authorToken)).status).toBe(200)
+  expect((await api('POST', `/news/${id}/review/submit`, {}, authorToken)).status).toBe(200)
+  await refresh(editor)
+  expect(await section(editor, 'cho-duyet').innerText()).toContain(`${title} (đã sửa)`)
+  expect((await api('POST', `/news/${id}/review/approve`, {}, editorToken)).status).toBe(200)
+  await refresh(editor)
+  expect(await section(editor, 'cho-duyet').innerText()).not.toContain(title)
+  await author.goto(`${cmsUrl}/admin`)
+  await author.getByRole('heading', { level: 1, name: 'Việc cần làm' }).waitFor()
+  expect(await section(author, 'tra-lai').innerText()).not.toContain(title)
+  await editor.close()
+  await author.close()
 })
