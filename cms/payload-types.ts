@@ -81,6 +81,7 @@ export interface Config {
     'data-subject-requests': DataSubjectRequest;
     'portal-build-requests': PortalBuildRequest;
     'portal-build-leases': PortalBuildLease;
+    'review-events': ReviewEvent;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -119,6 +120,7 @@ export interface Config {
     'data-subject-requests': DataSubjectRequestsSelect<false> | DataSubjectRequestsSelect<true>;
     'portal-build-requests': PortalBuildRequestsSelect<false> | PortalBuildRequestsSelect<true>;
     'portal-build-leases': PortalBuildLeasesSelect<false> | PortalBuildLeasesSelect<true>;
+    'review-events': ReviewEventsSelect<false> | ReviewEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -270,6 +272,30 @@ export interface Plan {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Yearly reporting deadlines set by this document. The staff home lists organisations that have not reported for the current year.
+   */
+  reportingDeadlines?:
+    | {
+        text: string;
+        day: number;
+        month: number;
+        /**
+         * A merged organisation is replaced by its successor.
+         */
+        organizations: (number | Organization)[];
+        /**
+         * Empty: any report of the year counts.
+         */
+        indicators?:
+          | {
+              indicator: number | Indicator;
+              id?: string | null;
+            }[]
+          | null;
+        id?: string | null;
+      }[]
+    | null;
   targetIndicators?: {
     docs?: (number | Indicator)[];
     hasNextPage?: boolean;
@@ -299,6 +325,9 @@ export interface Plan {
    * Key of the record in content/.
    */
   seedKey?: string | null;
+  reviewStatus?: ('editing' | 'submitted' | 'returned' | 'approved') | null;
+  reviewSubmittedBy?: (number | null) | User;
+  reviewComment?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -496,8 +525,45 @@ export interface IndicatorReport {
    * Key of the record in content/.
    */
   seedKey?: string | null;
+  reviewStatus?: ('editing' | 'submitted' | 'returned' | 'approved') | null;
+  reviewSubmittedBy?: (number | null) | User;
+  reviewComment?: string | null;
   updatedAt: string;
   createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  currentPassword?: string | null;
+  name: string;
+  role: 'admin' | 'editor' | 'author' | 'data-reporter';
+  /**
+   * Data reporters report for this organisation only.
+   */
+  organization?: (number | null) | Organization;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -565,6 +631,9 @@ export interface Campaign {
    * Key of the record in content/.
    */
   seedKey?: string | null;
+  reviewStatus?: ('editing' | 'submitted' | 'returned' | 'approved') | null;
+  reviewSubmittedBy?: (number | null) | User;
+  reviewComment?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -651,42 +720,12 @@ export interface Honouree {
    * Key of the record in content/.
    */
   seedKey?: string | null;
+  reviewStatus?: ('editing' | 'submitted' | 'returned' | 'approved') | null;
+  reviewSubmittedBy?: (number | null) | User;
+  reviewComment?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  currentPassword?: string | null;
-  name: string;
-  role: 'admin' | 'editor' | 'author' | 'data-reporter';
-  /**
-   * Data reporters report for this organisation only.
-   */
-  organization?: (number | null) | Organization;
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -726,6 +765,9 @@ export interface News {
    * Key of the record in content/.
    */
   seedKey?: string | null;
+  reviewStatus?: ('editing' | 'submitted' | 'returned' | 'approved') | null;
+  reviewSubmittedBy?: (number | null) | User;
+  reviewComment?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -765,6 +807,9 @@ export interface Page {
    * Key of the record in content/.
    */
   seedKey?: string | null;
+  reviewStatus?: ('editing' | 'submitted' | 'returned' | 'approved') | null;
+  reviewSubmittedBy?: (number | null) | User;
+  reviewComment?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -819,6 +864,25 @@ export interface PortalBuildLease {
   name: string;
   holder: string;
   expiresAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Every submission, return and approval of content or figures. Written by the system; read only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-events".
+ */
+export interface ReviewEvent {
+  id: number;
+  targetCollection: string;
+  targetId: string;
+  action: 'submitted' | 'returned' | 'approved';
+  comment?: string | null;
+  actor?: (number | null) | User;
+  actorName?: string | null;
+  submitter?: (number | null) | User;
+  organization?: (number | null) | Organization;
   updatedAt: string;
   createdAt: string;
 }
@@ -993,6 +1057,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'portal-build-leases';
         value: number | PortalBuildLease;
+      } | null)
+    | ({
+        relationTo: 'review-events';
+        value: number | ReviewEvent;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1114,6 +1182,21 @@ export interface PlansSelect<T extends boolean = true> {
         recurrence?: T;
         id?: T;
       };
+  reportingDeadlines?:
+    | T
+    | {
+        text?: T;
+        day?: T;
+        month?: T;
+        organizations?: T;
+        indicators?:
+          | T
+          | {
+              indicator?: T;
+              id?: T;
+            };
+        id?: T;
+      };
   targetIndicators?: T;
   recipients?:
     | T
@@ -1133,6 +1216,9 @@ export interface PlansSelect<T extends boolean = true> {
   transcriptionNotes?: T;
   slug?: T;
   seedKey?: T;
+  reviewStatus?: T;
+  reviewSubmittedBy?: T;
+  reviewComment?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1161,6 +1247,9 @@ export interface CampaignsSelect<T extends boolean = true> {
   news?: T;
   phases?: T;
   seedKey?: T;
+  reviewStatus?: T;
+  reviewSubmittedBy?: T;
+  reviewComment?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1210,6 +1299,9 @@ export interface HonoureesSelect<T extends boolean = true> {
       };
   illustrative?: T;
   seedKey?: T;
+  reviewStatus?: T;
+  reviewSubmittedBy?: T;
+  reviewComment?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1231,6 +1323,9 @@ export interface NewsSelect<T extends boolean = true> {
   plans?: T;
   campaigns?: T;
   seedKey?: T;
+  reviewStatus?: T;
+  reviewSubmittedBy?: T;
+  reviewComment?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1247,6 +1342,9 @@ export interface PagesSelect<T extends boolean = true> {
   body?: T;
   bodyMedia?: T;
   seedKey?: T;
+  reviewStatus?: T;
+  reviewSubmittedBy?: T;
+  reviewComment?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1349,8 +1447,12 @@ export interface IndicatorReportsSelect<T extends boolean = true> {
   note?: T;
   illustrative?: T;
   seedKey?: T;
+  reviewStatus?: T;
+  reviewSubmittedBy?: T;
+  reviewComment?: T;
   updatedAt?: T;
   createdAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1464,6 +1566,22 @@ export interface PortalBuildLeasesSelect<T extends boolean = true> {
   name?: T;
   holder?: T;
   expiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-events_select".
+ */
+export interface ReviewEventsSelect<T extends boolean = true> {
+  targetCollection?: T;
+  targetId?: T;
+  action?: T;
+  comment?: T;
+  actor?: T;
+  actorName?: T;
+  submitter?: T;
+  organization?: T;
   updatedAt?: T;
   createdAt?: T;
 }

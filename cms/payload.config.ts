@@ -19,6 +19,7 @@ import { Plans } from './collections/Plans'
 import { PortalBuildLeases, PortalBuildRequests } from './collections/PortalBuildRequests'
 import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
+import { ReviewEvents } from './review'
 import { PortalBuild } from './globals/PortalBuild'
 import { SiteSettings } from './globals/SiteSettings'
 import { allowed, policy } from './access/policy'
@@ -54,6 +55,8 @@ export default buildConfig({
     DataSubjectRequests,
     // The persisted rebuild queue, shared by every CMS process on this database.
     PortalBuildRequests, PortalBuildLeases,
+    // Every review step (cms/review/): submitted, returned, approved.
+    ReviewEvents,
   ],
   globals: [SiteSettings, PortalBuild],
   endpoints: [previewEndpoint],
@@ -82,6 +85,8 @@ export default buildConfig({
     meta: { titleSuffix: ` — ${PORTAL_NAME}` },
     components: {
       views: {
+        // The first screen: "Việc cần làm", what the user has to do, per role (cms/home/).
+        dashboard: { Component: '/components/StaffHome#StaffHome' },
         // The document importer (cms/import/): file → proposal beside the source text → draft.
         importDocument: { Component: '/components/ImportDocumentView#ImportDocumentView', path: '/nhap-van-ban' },
       },

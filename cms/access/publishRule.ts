@@ -6,9 +6,11 @@
 import type { Access, CollectionConfig, PayloadRequest, Where } from 'payload'
 import { Forbidden } from 'payload'
 
-import { allow, may, publishableRules } from './policy'
+import { allow, may, type Grant, type Operation } from './policy'
 
-type Rules = typeof publishableRules
+/** The cells the publish rule reads (plans… and indicator reports). */
+type Rules = Record<'read' | 'readDraft' | 'create' | 'update' | 'publish' | 'unpublish' | 'restoreVersion' | 'delete', readonly Grant[]> &
+  Partial<Record<Operation, readonly Grant[]>>
 
 /** A 403 with our message; Payload logs a Forbidden as info, not as a server error. */
 export function forbidden(req: Pick<PayloadRequest, 't'> | undefined, message: string): Forbidden {

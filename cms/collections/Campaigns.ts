@@ -8,8 +8,9 @@ import { endNotBefore } from '../fields/validators'
 import { bodyMediaField, richTextField } from '../fields/richText'
 import { previewUrlFor } from '../publishing/preview'
 import { populatedFields } from '../lib/populate'
+import { reviewable } from '../review'
 
-export const Campaigns: CollectionConfig<'campaigns'> = {
+export const Campaigns: CollectionConfig<'campaigns'> = reviewable({
   slug: 'campaigns',
   // What a document linking here carries of it (cms/lib/populate.ts).
   defaultPopulate: populatedFields.campaigns,
@@ -68,4 +69,4 @@ export const Campaigns: CollectionConfig<'campaigns'> = {
     { name: 'phases', type: 'join', collection: 'campaigns', on: 'parent', label: t('Các giai đoạn, đợt', 'Phases') },
     seedKeyField,
   ],
-}
+})

@@ -6,8 +6,9 @@ import { t } from '../fields/labels'
 import { bodyMediaField, richTextField } from '../fields/richText'
 import { previewUrlFor } from '../publishing/preview'
 import { populatedFields } from '../lib/populate'
+import { reviewable } from '../review'
 
-export const News: CollectionConfig<'news'> = {
+export const News: CollectionConfig<'news'> = reviewable({
   slug: 'news',
   // What a document linking here carries of it (cms/lib/populate.ts).
   defaultPopulate: populatedFields.news,
@@ -44,4 +45,4 @@ export const News: CollectionConfig<'news'> = {
     { name: 'campaigns', type: 'relationship', relationTo: 'campaigns', hasMany: true, label: t('Phong trào liên quan', 'Related campaigns') },
     seedKeyField,
   ],
-}
+})

@@ -6,8 +6,9 @@ import { t } from '../fields/labels'
 import { bodyMediaField, richTextField } from '../fields/richText'
 import { previewUrlFor } from '../publishing/preview'
 import { populatedFields } from '../lib/populate'
+import { reviewable } from '../review'
 
-export const Pages: CollectionConfig<'pages'> = {
+export const Pages: CollectionConfig<'pages'> = reviewable({
   slug: 'pages',
   // What a document linking here carries of it (cms/lib/populate.ts).
   defaultPopulate: populatedFields.pages,
@@ -42,4 +43,4 @@ export const Pages: CollectionConfig<'pages'> = {
     bodyMediaField(),
     seedKeyField,
   ],
-}
+})

@@ -9,6 +9,8 @@ import { bodyMediaField, richTextField } from '../fields/richText'
 import { previewUrlFor } from '../publishing/preview'
 import { importPreviewEndpoint, importSaveEndpoint } from '../import/endpoints'
 import { populatedFields } from '../lib/populate'
+import { reportingDeadlinesField } from '../fields/reportingDeadlines'
+import { reviewable } from '../review'
 
 /** A citation: a document in the CMS, or the cited number, date, issuer and title. */
 function citationValidate(_value: unknown, { siblingData }: { siblingData?: Record<string, unknown> }) {
@@ -36,7 +38,7 @@ const citationFields: CollectionConfig['fields'] = [
 ]
 
 /** Official documents: plans, decisions, dispatches, directives, guidance. */
-export const Plans: CollectionConfig<'plans'> = {
+export const Plans: CollectionConfig<'plans'> = reviewable({
   slug: 'plans',
   // What a document linking here carries of it (cms/lib/populate.ts).
   defaultPopulate: populatedFields.plans,
@@ -259,6 +261,7 @@ export const Plans: CollectionConfig<'plans'> = {
                 },
               ],
             },
+            reportingDeadlinesField,
             {
               name: 'targetIndicators',
               type: 'join',
@@ -304,4 +307,4 @@ export const Plans: CollectionConfig<'plans'> = {
     slugField((doc) => (doc.documentNumber ? `${doc.documentNumber} ${doc.year ?? ''}` : doc.title)),
     seedKeyField,
   ],
-}
+})
