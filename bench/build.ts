@@ -13,7 +13,10 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import zlib from 'node:zlib'
+
 import { seed } from '../cms/seed/index.ts'
+import { CATALOG_FILE } from '../site/lib/search-catalog.ts'
 import { buildSearchIndex } from '../site/scripts/search-index.ts'
 import { startTestCms } from '../tests/helpers/payload.ts'
 import { firstQueryBytes } from './search-probe.ts'
@@ -66,6 +69,8 @@ const pages = countPages(path.join(outDir, 'client'))
 const seconds = (done - start) / 1000
 const pagefindDir = path.join(outDir, 'client', 'pagefind')
 const [load1] = os.loadavg()
+const catalog = fs.readFileSync(path.join(pagefindDir, CATALOG_FILE))
+const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`
 console.log(
   [
     `synthetic items:   ${extra}`,
@@ -76,8 +81,8 @@ console.log(
     `total:             ${seconds.toFixed(1)} s`,
     `pages per second:  ${(pages / seconds).toFixed(1)}`,
     `peak memory:       ${mb(memory.peak)} (whole process tree: this process, astro build, Pagefind)`,
-    ...memory.phases.map(([step, peak]) => `  ${step}: ${mb(peak)}`),
-    `search index size: ${(dirSize(pagefindDir) / 1024 / 1024).toFixed(2)} MB (${fs.readdirSync(pagefindDir).join(', ')})`,
+    ...memory.phases.map(([step, tree, children]) => `  ${step}: ${mb(tree)} (its child processes: ${mb(children)})`),
+    `search index size: ${(dirSize(pagefindDir) / 1024 / 1024).toFixed(2)} MB, of which catalogue ${kb(catalog.length)} (${kb(zlib.brotliCompressSync(catalog).length)} brotli)`,
     `site size:         ${(dirSize(path.join(outDir, 'client')) / 1024 / 1024).toFixed(2)} MB`,
     `load average:      ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (${os.cpus().length} cores, shared) — was ${load1.toFixed(2)} at the end of the build`,
   ].join('\n'),

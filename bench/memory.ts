@@ -9,6 +9,7 @@ const sampler = `
 const { workerData } = require('node:worker_threads')
 const fs = require('node:fs')
 const peak = new Float64Array(workerData.shared)
+// [0] whole tree, [1] whole tree this step, [2] children only (the build's own processes) this step
 const children = (p) => {
   try { return fs.readFileSync('/proc/' + p + '/task/' + p + '/children', 'utf8').trim().split(/\\s+/).filter(Boolean).map(Number) } catch { return [] }
 }
@@ -19,20 +20,27 @@ const rss = (p) => {
   for (const c of children(p)) total += rss(c)
   return total
 }
-setInterval(() => { const now = rss(workerData.pid); if (now > peak[0]) peak[0] = now; if (now > peak[1]) peak[1] = now }, 200)
+setInterval(() => {
+  const now = rss(workerData.pid)
+  const kids = children(workerData.pid).reduce((n, c) => n + rss(c), 0)
+  if (now > peak[0]) peak[0] = now
+  if (now > peak[1]) peak[1] = now
+  if (kids > peak[2]) peak[2] = kids
+}, 200)
 `
 
 export function treeMemory() {
-  const shared = new SharedArrayBuffer(16)
+  const shared = new SharedArrayBuffer(24)
   const peak = new Float64Array(shared)
   const worker = new Worker(sampler, { eval: true, workerData: { pid: process.pid, shared } })
   worker.unref()
-  const phases: [string, number][] = []
+  const phases: [step: string, tree: number, children: number][] = []
   return {
     /** Ends the current step: records its peak and starts the next step's from zero. */
     phase(name: string) {
-      phases.push([name, peak[1]])
+      phases.push([name, peak[1], peak[2]])
       peak[1] = 0
+      peak[2] = 0
     },
     phases,
     get peak() {

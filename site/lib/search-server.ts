@@ -49,7 +49,9 @@ function serverSource(): Promise<SearchSource> {
  * answer) when it is too big for a reader's first query — at 10,000 items and more.
  */
 export async function searchRunsOn(): Promise<'browser' | 'server'> {
-  runsOn ??= fs.stat(path.join(clientDir(), 'pagefind', CATALOG_FILE)).then(({ size }) => (size > BROWSER_CATALOG_BYTES ? 'server' : 'browser'))
+  // SEARCH_BROWSER_CATALOG_BYTES: another limit for this server (tests try the server's way on a small portal).
+  const limit = Number(process.env.SEARCH_BROWSER_CATALOG_BYTES || BROWSER_CATALOG_BYTES)
+  runsOn ??= fs.stat(path.join(clientDir(), 'pagefind', CATALOG_FILE)).then(({ size }) => (size > limit ? 'server' : 'browser'))
   runsOn.catch(() => (runsOn = undefined))
   return runsOn
 }
