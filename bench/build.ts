@@ -8,20 +8,17 @@
  * transfers and whether the server's and the browser's search find the same pages.
  * BENCH_KEEP=1 keeps the build (its path is printed); BENCH_BROWSER=0 skips the browser.
  */
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
 import zlib from 'node:zlib'
 
-import { seed } from '../cms/seed/index.ts'
 import { CATALOG_FILE } from '../site/lib/search-catalog.ts'
 import { buildSearchIndex } from '../site/scripts/search-index.ts'
-import { startTestCms } from '../tests/helpers/payload.ts'
 import { firstQueryBytes } from './search-probe.ts'
 import { mb, treeMemory } from './memory.ts'
-import { seedSyntheticFast } from './synthetic.ts'
 
 const extra = Number(process.env.BENCH_PAGES ?? 1000)
 const root = path.resolve(import.meta.dirname, '..')
@@ -39,14 +36,12 @@ const countPages = (dir: string): number =>
   }, 0)
 
 const memory = treeMemory()
-const cms = await startTestCms()
-await seed(cms.payload)
-const t0 = Date.now()
-await seedSyntheticFast(cms.payload, extra)
-console.log(`seeded ${extra} synthetic items in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
-// The build reads the database file in its own process, as the CMS's rebuild does.
-await cms.payload.destroy()
-memory.phase('seed (this process, Payload)')
+// Seeding runs in a process of its own, which ends before the build starts.
+const seeding = spawnSync('npx', ['payload', 'run', path.join('bench', 'seed-synthetic.ts')], { cwd: root, env: process.env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+const dbFile = /^BENCH_DB (.+)$/m.exec(seeding.stdout ?? '')?.[1]
+if (seeding.status !== 0 || !dbFile) throw new Error(`seeding failed (${seeding.status}): ${seeding.stdout}`)
+console.log(/^seeded .*$/m.exec(seeding.stdout)?.[0])
+memory.phase('seed (a process of its own: Payload)')
 
 const name = `bench-${Date.now().toString(36)}`
 const outDir = path.join(root, '.build', name)
@@ -54,7 +49,7 @@ const cacheDir = path.join(root, '.build', `${name}-cache`)
 const start = Date.now()
 const child = spawn(process.execPath, [path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
   cwd: root,
-  env: { ...process.env, DATABASE_URL: `file:${cms.dbFile}`, ASTRO_OUT_DIR: outDir, ASTRO_CACHE_DIR: cacheDir },
+  env: { ...process.env, DATABASE_URL: `file:${dbFile}`, MEDIA_DIR: path.join(path.dirname(dbFile), 'media'), PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? 'test-secret-not-used-outside-tests', ASTRO_OUT_DIR: outDir, ASTRO_CACHE_DIR: cacheDir },
   stdio: ['ignore', 'ignore', 'inherit'],
 })
 const code: number = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)))
@@ -96,5 +91,5 @@ else {
   fs.rmSync(outDir, { recursive: true, force: true })
   fs.rmSync(cacheDir, { recursive: true, force: true })
 }
-fs.rmSync(path.dirname(cms.dbFile), { recursive: true, force: true })
+fs.rmSync(path.dirname(dbFile), { recursive: true, force: true })
 process.exit(0)

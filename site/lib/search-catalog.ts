@@ -26,8 +26,8 @@ export type Catalog = {
 export const CATALOG_FILE = 'danh-muc.json'
 
 /**
- * The largest catalogue (uncompressed) a browser fetches for its first query: about 100 KB
- * over the wire with Pagefind's own files, under the 150 KB a first query may cost. A
- * larger portal's search runs on the server (search-server.ts `searchRunsOn`).
+ * The largest catalogue (uncompressed) a browser fetches for its first query: about 60 KB
+ * compressed, which with Pagefind's own files keeps a first query under 150 KB. A larger
+ * portal's search runs on the server (search-server.ts `searchRunsOn`).
  */
-export const BROWSER_CATALOG_BYTES = 600 * 1024
+export const BROWSER_CATALOG_BYTES = 300 * 1024
