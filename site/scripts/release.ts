@@ -33,7 +33,10 @@ export type ReleaseOptions = {
   env?: NodeJS.ProcessEnv
 }
 
-export type ReleaseSummary = { release: string; dir: string; seconds: number; pages: number; renderedPages: number }
+/** Seconds spent in each step of a build (printed by bench:publish). */
+export type ReleasePhases = { astro: number; index: number; compress: number; switch: number }
+
+export type ReleaseSummary = { release: string; dir: string; seconds: number; pages: number; renderedPages: number; phases?: ReleasePhases }
 
 /** A release and the pages this build rendered (the others were copied from the last build). */
 export type ReleaseResult = ReleaseSummary & { renderedPaths: string[] }
@@ -158,18 +161,28 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
   // finished build is then moved to its own directory (the server resolves its files
   // relative to itself).
   const staging = path.join(releasesDir, '.staging')
+  const phases: ReleasePhases = { astro: 0, index: 0, compress: 0, switch: 0 }
+  const since = (from: number) => Math.round((performance.now() - from) / 100) / 10
   try {
     fs.rmSync(staging, { recursive: true, force: true })
+    let from = performance.now()
     const log = await oneBuildAtATime(() => runAstroBuild(staging, cacheDir, options.env ?? process.env))
+    phases.astro = since(from)
+    from = performance.now()
     await buildSearchIndex(path.join(staging, 'client'))
+    phases.index = since(from)
+    from = performance.now()
     // Brotli and gzip copies of every text file, served by content negotiation.
     await compressRelease(path.join(staging, 'client'))
+    phases.compress = since(from)
+    from = performance.now()
     for (const essential of ['client/index.html', 'client/404.html', 'client/pagefind/pagefind.js', 'server/entry.mjs']) {
       if (!fs.existsSync(path.join(staging, essential))) throw new Error(`Bản dựng thiếu tệp ${essential}`)
     }
     fs.renameSync(staging, dir)
     swapSymlink(current, dir)
     prune(releasesDir, dir, options.keep ?? 3)
+    phases.switch = since(from)
     // Astro logs one line per page; "(cached)" or "(restored)" marks pages it copied.
     const pageLines = log.split('\n').filter((line) => /[└├]─ \//.test(line))
     const reused = pageLines.filter((line) => /\((restored|cached)\)/.test(line)).length
@@ -181,6 +194,7 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
       seconds: Math.round((performance.now() - started) / 100) / 10,
       pages: pageLines.length,
       renderedPages: pageLines.length - reused,
+      phases,
     }
   } catch (error) {
     fs.rmSync(staging, { recursive: true, force: true })
