@@ -19,6 +19,7 @@ import { stripVTControlCharacters } from 'node:util'
 import { oneBuildAtATime, takeLock } from './build-lock.ts'
 import { embedPath, honoureesPath } from '../lib/routes.ts'
 import { compressRelease } from './compress.ts'
+import { linkUnchanged, liveClientDir } from './link-unchanged.ts'
 import { buildSearchIndex } from './search-index.ts'
 
 export const root = path.resolve(import.meta.dirname, '..', '..')
@@ -172,8 +173,10 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
     await buildSearchIndex(path.join(staging, 'client'))
     phases.index = since(from)
     from = performance.now()
-    // Brotli and gzip copies of every text file, served by content negotiation.
-    await compressRelease(path.join(staging, 'client'))
+    // Files unchanged since the live release become links to it, with their compressed copies.
+    const { linked } = linkUnchanged(path.join(staging, 'client'), liveClientDir(current))
+    // Brotli and gzip copies of every other text file, served by content negotiation.
+    await compressRelease(path.join(staging, 'client'), linked)
     phases.compress = since(from)
     from = performance.now()
     for (const essential of ['client/index.html', 'client/404.html', 'client/pagefind/pagefind.js', 'server/entry.mjs']) {
