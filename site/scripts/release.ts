@@ -20,6 +20,7 @@ import { oneBuildAtATime, takeLock } from './build-lock.ts'
 import { embedPath, honoureesPath } from '../lib/routes.ts'
 import { compressRelease } from './compress.ts'
 import { linkUnchanged, liveClientDir } from './link-unchanged.ts'
+import { searchRecordCache } from './search-record-cache.ts'
 import { buildSearchIndex } from './search-index.ts'
 
 export const root = path.resolve(import.meta.dirname, '..', '..')
@@ -170,14 +171,20 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
     const log = await oneBuildAtATime(() => runAstroBuild(staging, cacheDir, options.env ?? process.env))
     phases.astro = since(from)
     from = performance.now()
-    await buildSearchIndex(path.join(staging, 'client'))
+    // Files unchanged since the live release become links to it, with their compressed copies.
+    const live = liveClientDir(current)
+    const { linked } = linkUnchanged(path.join(staging, 'client'), live)
+    phases.compress = since(from)
+    from = performance.now()
+    // Their search records are the live release's too.
+    const records = searchRecordCache(path.join(staging, 'client'), live && path.dirname(live), linked)
+    await buildSearchIndex(path.join(staging, 'client'), records.recordOf)
+    records.save(staging)
     phases.index = since(from)
     from = performance.now()
-    // Files unchanged since the live release become links to it, with their compressed copies.
-    const { linked } = linkUnchanged(path.join(staging, 'client'), liveClientDir(current))
     // Brotli and gzip copies of every other text file, served by content negotiation.
     await compressRelease(path.join(staging, 'client'), linked)
-    phases.compress = since(from)
+    phases.compress = Math.round((phases.compress + since(from)) * 10) / 10
     from = performance.now()
     for (const essential of ['client/index.html', 'client/404.html', 'client/pagefind/pagefind.js', 'server/entry.mjs']) {
       if (!fs.existsSync(path.join(staging, essential))) throw new Error(`Bản dựng thiếu tệp ${essential}`)
