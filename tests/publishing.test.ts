@@ -83,7 +83,8 @@ beforeAll(async () => {
   await queue.request('Bản dựng đầu tiên')
   await queue.whenIdle()
   portal = await startPortalServer({ current, port: 0, host: '127.0.0.1', env: { ...process.env, CMS_INTERNAL_URL: cmsApi.url }, log: () => {} })
-}, 300_000)
+  // The first full build: minutes on a shared, loaded machine.
+}, 900_000)
 
 afterAll(async () => {
   process.env.PORTAL_AUTO_REBUILD = '0'
