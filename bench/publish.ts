@@ -76,8 +76,11 @@ async function timeToLive(act: () => Promise<string[]>, ready: (body: string) =>
   const urls = await act()
   for (const url of urls) {
     for (;;) {
-      const response = await fetch(`${portal.url}${url}`)
-      if (response.ok && ready(await response.text())) break
+      // A reset while the portal switches releases on a loaded machine: ask again.
+      const body = await fetch(`${portal.url}${url}`)
+        .then((response) => (response.ok ? response.text() : ''))
+        .catch(() => '')
+      if (ready(body)) break
       await new Promise((r) => setTimeout(r, 50))
     }
   }
