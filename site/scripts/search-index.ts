@@ -67,7 +67,10 @@ export function writeCatalog(outputPath: string, pages: Map<string, IndexedPage>
   return catalog
 }
 
-export async function buildSearchIndex(clientDir: string) {
+/** Reads one built page into its record (site/scripts/search-record-cache.ts reuses unchanged pages' records). */
+export type RecordReader = (url: string, file: string) => ReturnType<typeof recordFromHtml>
+
+export async function buildSearchIndex(clientDir: string, recordOf: RecordReader = (url, file) => recordFromHtml(url, fs.readFileSync(file, 'utf8'))) {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' })
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`)
   let pages = 0
@@ -95,7 +98,7 @@ export async function buildSearchIndex(clientDir: string) {
         if (entry.name !== 'pagefind' && entry.name !== '_astro') await walk(full)
       } else if (entry.name === 'index.html') {
         const rel = path.relative(clientDir, path.dirname(full)).split(path.sep).join('/')
-        const record = recordFromHtml(rel ? `/${rel}/` : '/', fs.readFileSync(full, 'utf8'))
+        const record = recordOf(rel ? `/${rel}/` : '/', full)
         if (!record) continue
         const pending = add(record).finally(() => inFlight.delete(pending))
         inFlight.add(pending)
