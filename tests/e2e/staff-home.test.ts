@@ -126,7 +126,7 @@ test('a data reporter sees their own organisation’s figures only, and the dead
   const home = page.locator('.staff-home')
   const figures = page.locator('[data-home-section="so-lieu-thieu"]')
   expect(await figures.innerText()).toContain(`Của cơ quan: ${HUNG_YEN}`)
-  expect(await figures.innerText()).toContain('còn thiếu: Gia đình học tập')
+  expect(await figures.innerText()).toContain('còn thiếu: Tỷ lệ gia đình đạt danh hiệu “Gia đình học tập”')
   expect(await home.innerText()).not.toContain('Ủy ban nhân dân tỉnh Bắc Ninh')
   expect(await violations(page)).toEqual([])
 
