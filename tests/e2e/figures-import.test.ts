@@ -25,14 +25,7 @@ let product: RunningProduct
 let browser: Browser
 let cmsUrl: string
 
-const api = async (method: string, url: string, body?: unknown, token?: string) => {
-  const response = await fetch(`${cmsUrl}/api${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: response.status, json: (await response.json()) as any }
-}
+const api: RunningProduct['api'] = (...args) => product.api(...args)
 
 const reporter = { email: 'baocao.thaibinh@example.test', password: 'so-lieu-thai-binh-2026' }
 

@@ -19,14 +19,7 @@ let cmsUrl: string
 let portalUrl: string
 let adminToken: string
 
-const api = async (method: string, url: string, body?: unknown, token?: string) => {
-  const response = await fetch(`${cmsUrl}/api${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: response.status, json: (await response.json()) as any }
-}
+const api: RunningProduct['api'] = (...args) => product.api(...args)
 
 const accounts = {
   author: { email: 'tacgia@example.test', password: 'tac-gia-viet-bai-2026', name: 'Tác giả Lan', role: 'author' },

@@ -23,14 +23,7 @@ let browser: Browser
 let cmsUrl: string
 let adminToken: string
 
-const api = async (method: string, url: string, body?: unknown, token?: string) => {
-  const response = await fetch(`${cmsUrl}/api${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: response.status, json: (await response.json()) as any }
-}
+const api: RunningProduct['api'] = (...args) => product.api(...args)
 
 const accounts = {
   editor: { email: 'bientap@example.test', password: 'bien-tap-vien-viec-can-lam', name: 'Biên tập viên Hà', role: 'editor' },
