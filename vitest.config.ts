@@ -6,6 +6,8 @@ export default defineConfig({
   resolve: {
     alias: { '@payload-config': path.resolve(import.meta.dirname, 'cms/payload.config.ts') },
   },
+  // Admin components (.tsx) rendered in tests: tsconfig keeps JSX for Next, Vite compiles it here.
+  oxc: { jsx: { runtime: 'automatic' } },
   test: {
     include: ['tests/**/*.test.ts'],
     // Browser tests need Chromium: `npm run test:e2e` (vitest.e2e.config.ts).

@@ -1,17 +1,24 @@
 /**
- * Build benchmark: `npm run bench:build -- --pages 1000` (or 10000).
+ * Build benchmark: `npm run bench:build -- --pages 1000` (or 10000, 100000).
  * Seeds a temporary database with content/ plus N synthetic published items (half
- * honourees, half news), builds the portal and its search index, and prints pages,
- * seconds, pages per second, peak memory of the build and the index size.
+ * honourees, half news), builds the portal and its search index as a release does, and
+ * prints pages, seconds, pages per second, the peak memory of the whole process tree
+ * (this process, astro build and Pagefind; per step), the index size, and — served by the
+ * portal's own server, asked by Debian's Chromium — the bytes a reader's first query
+ * transfers and whether the server's and the browser's search find the same pages.
+ * BENCH_KEEP=1 keeps the build (its path is printed); BENCH_BROWSER=0 skips the browser.
  */
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
-import { seed } from '../cms/seed/index.ts'
+import zlib from 'node:zlib'
+
+import { CATALOG_FILE } from '../site/lib/search-catalog.ts'
 import { buildSearchIndex } from '../site/scripts/search-index.ts'
-import { startTestCms } from '../tests/helpers/payload.ts'
-import { seedSynthetic } from './synthetic.ts'
+import { firstQueryBytes } from './search-probe.ts'
+import { mb, treeMemory } from './memory.ts'
 
 const extra = Number(process.env.BENCH_PAGES ?? 1000)
 const root = path.resolve(import.meta.dirname, '..')
@@ -28,54 +35,37 @@ const countPages = (dir: string): number =>
     return n + (e.name.endsWith('.html') ? 1 : 0)
   }, 0)
 
-/** Resident memory of a process tree, from /proc (Linux). */
-function treeRss(pid: number): number {
-  let total = 0
-  const children = (p: number) => {
-    try {
-      return fs.readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
-    } catch {
-      return []
-    }
-  }
-  const visit = (p: number) => {
-    try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))
-      total += m ? Number(m[1]) * 1024 : 0
-    } catch {}
-    children(p).forEach(visit)
-  }
-  visit(pid)
-  return total
-}
-
-const cms = await startTestCms()
-const { payload } = cms
-await seed(payload)
-const t0 = Date.now()
-await seedSynthetic(payload, extra)
-console.log(`seeded ${extra} synthetic items in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+const memory = treeMemory()
+// Seeding runs in a process of its own, which ends before the build starts.
+const seeding = spawnSync('npx', ['payload', 'run', path.join('bench', 'seed-synthetic.ts')], { cwd: root, env: process.env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+const dbFile = /^BENCH_DB (.+)$/m.exec(seeding.stdout ?? '')?.[1]
+if (seeding.status !== 0 || !dbFile) throw new Error(`seeding failed (${seeding.status}): ${seeding.stdout}`)
+console.log(/^seeded .*$/m.exec(seeding.stdout)?.[0])
+memory.phase('seed (a process of its own: Payload)')
 
 const name = `bench-${Date.now().toString(36)}`
 const outDir = path.join(root, '.build', name)
 const cacheDir = path.join(root, '.build', `${name}-cache`)
 const start = Date.now()
-let peak = 0
-const child = spawn('npx', ['astro', 'build'], {
+const child = spawn(process.execPath, [path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
   cwd: root,
-  env: { ...process.env, DATABASE_URL: `file:${cms.dbFile}`, ASTRO_OUT_DIR: outDir, ASTRO_CACHE_DIR: cacheDir },
+  env: { ...process.env, DATABASE_URL: `file:${dbFile}`, MEDIA_DIR: path.join(path.dirname(dbFile), 'media'), PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? 'test-secret-not-used-outside-tests', ASTRO_OUT_DIR: outDir, ASTRO_CACHE_DIR: cacheDir },
   stdio: ['ignore', 'ignore', 'inherit'],
 })
-const poll = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 200)
 const code: number = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)))
-clearInterval(poll)
 if (code !== 0) throw new Error(`astro build failed (${code})`)
+memory.phase('astro build')
 const built = Date.now()
 const { pages: indexed } = await buildSearchIndex(path.join(outDir, 'client'))
 const done = Date.now()
+memory.phase('search index')
 
 const pages = countPages(path.join(outDir, 'client'))
 const seconds = (done - start) / 1000
+const pagefindDir = path.join(outDir, 'client', 'pagefind')
+const [load1] = os.loadavg()
+const catalog = fs.readFileSync(path.join(pagefindDir, CATALOG_FILE))
+const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`
 console.log(
   [
     `synthetic items:   ${extra}`,
@@ -85,12 +75,21 @@ console.log(
     `search index:      ${((done - built) / 1000).toFixed(1)} s`,
     `total:             ${seconds.toFixed(1)} s`,
     `pages per second:  ${(pages / seconds).toFixed(1)}`,
-    `peak memory:       ${(peak / 1024 / 1024).toFixed(0)} MB (astro build process tree)`,
-    `search index size: ${(dirSize(path.join(outDir, 'client', 'pagefind')) / 1024 / 1024).toFixed(2)} MB`,
+    `peak memory:       ${mb(memory.peak)} (whole process tree: this process, astro build, Pagefind)`,
+    ...memory.phases.map(([step, tree, children]) => `  ${step}: ${mb(tree)} (its child processes: ${mb(children)})`),
+    `search index size: ${(dirSize(pagefindDir) / 1024 / 1024).toFixed(2)} MB, of which catalogue ${kb(catalog.length)} (${kb(zlib.brotliCompressSync(catalog).length)} brotli)`,
     `site size:         ${(dirSize(path.join(outDir, 'client')) / 1024 / 1024).toFixed(2)} MB`,
+    `load average:      ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (${os.cpus().length} cores, shared) — was ${load1.toFixed(2)} at the end of the build`,
   ].join('\n'),
 )
-fs.rmSync(outDir, { recursive: true, force: true })
-fs.rmSync(cacheDir, { recursive: true, force: true })
-await cms.cleanup()
+if (process.env.BENCH_BROWSER !== '0') {
+  for (const line of await firstQueryBytes(outDir, extra)) console.log(line)
+}
+memory.stop()
+if (process.env.BENCH_KEEP) console.log(`kept: ${outDir}`)
+else {
+  fs.rmSync(outDir, { recursive: true, force: true })
+  fs.rmSync(cacheDir, { recursive: true, force: true })
+}
+fs.rmSync(path.dirname(dbFile), { recursive: true, force: true })
 process.exit(0)

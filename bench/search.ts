@@ -11,12 +11,14 @@
  *    and prints requests/s, p50, p99 and errors.
  * Speed figures depend on what else runs on the machine: repeat them before drawing conclusions.
  */
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks'
 
 import { seed } from '../cms/seed/index.ts'
+import { swapSymlink } from '../site/scripts/release.ts'
 import { launchBrowser } from '../tests/e2e/browser.ts'
 import { startTestCms } from '../tests/helpers/payload.ts'
 import { buildPortal } from '../tests/helpers/portal.ts'
@@ -41,7 +43,11 @@ if (!outDir) {
     await cms.cleanup()
   }
 }
-const served = await serveBuild(outDir, await freePort())
+// Served through a link, as in production, so that a publish can be played (section 3).
+const live = `${outDir}-live`
+const copies: string[] = []
+swapSymlink(live, outDir)
+const served = await serveBuild(live, await freePort(), 3_600_000)
 const searchUrl = (q: string) => `${served.url}/tim-kiem/?q=${encodeURIComponent(q)}`
 
 /** Result links of a rendered search page, in order. */
@@ -53,8 +59,11 @@ const serverOrder = new Map<string, string[]>()
 const score = { top1: 0, top3: 0, rr: 0 }
 const byKind = new Map<string, { n: number; top1: number }>()
 const misses: string[] = []
+const uncached: number[] = []
 for (const { q, kind, expect } of queries) {
+  const asked = performance.now()
   const urls = resultUrls(await (await fetch(searchUrl(q))).text())
+  uncached.push(performance.now() - asked)
   serverOrder.set(q, urls)
   const rank = urls.findIndex((u) => expect.includes(u)) + 1
   const k = byKind.get(kind) ?? { n: 0, top1: 0 }
@@ -70,6 +79,12 @@ console.log(`\nRanking (${queries.length} queries, server-rendered /tim-kiem/?q=
 console.log(`  top-1 ${pct(score.top1)}   top-3 ${pct(score.top3)}   MRR ${(score.rr / queries.length).toFixed(3)}`)
 console.log(`  by kind: ${[...byKind].map(([kind, k]) => `${kind} ${k.top1}/${k.n}`).join(', ')}`)
 if (misses.length) console.log(`  not first:\n${misses.join('\n')}`)
+// Each query asked for the first time, one after another: what the release's process computes.
+const sortedUncached = [...uncached].sort((a, b) => a - b)
+console.log(
+  `  first answer of each query (computed by the release's process): first query ${uncached[0].toFixed(0)} ms (loads Pagefind and the catalogue), ` +
+    `then p50 ${sortedUncached[Math.floor(sortedUncached.length / 2)].toFixed(0)} ms, max ${Math.max(...uncached.slice(1)).toFixed(0)} ms`,
+)
 
 // 2. The browser: bytes of the first and a follow-up query, and the same order as the server.
 const browser = await launchBrowser()
@@ -120,42 +135,114 @@ console.log(`\nBrowser (Chromium, bytes over the network)`)
 console.log(`  search page ${kb(pageBytes)}; first query “${queries[0].q}” ${kb(firstBytes)}; follow-up query ${kb(followBytes)}`)
 console.log(`  same order as the server: ${queries.length - different.length}/${queries.length}${different.length ? ` (differs: ${different.join(', ')})` : ''}`)
 
-// 3. Load: 200 concurrent readers over the same queries.
-console.log(`\nServer under load (${CONNECTIONS} concurrent readers, ${SECONDS} s, ${os.cpus().length} cores shared with whatever else runs)`)
+// 3. Load: 200 concurrent readers over the same queries, with what the front server did meanwhile.
+console.log(`\nServer under load (${CONNECTIONS} concurrent readers, ${SECONDS} s each, ${os.cpus().length} cores shared with whatever else runs)`)
 const paths = queries.map(({ q }) => `/tim-kiem/?q=${encodeURIComponent(q)}`)
-if (fs.existsSync('/usr/bin/wrk')) {
-  const script = path.join(os.tmpdir(), `bench-search-${process.pid}.lua`)
-  fs.writeFileSync(
-    script,
-    `local paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}
+const canPin = fs.existsSync('/usr/bin/taskset') && os.cpus().length >= 2
+/** Pin this process (the front server, every thread) and the release's process to `cores`. */
+const pinServer = (cores: string) => {
+  for (const pid of [process.pid, served.server.liveProcess()?.pid]) if (pid) spawnSync('/usr/bin/taskset', ['-a', '-p', '-c', cores, String(pid)], { stdio: 'ignore' })
+}
+/** CPU time of the release's process so far (ms): above zero during a run, it computed answers. */
+const childCpu = () => {
+  const stat = fs.readFileSync(`/proc/${served.server.liveProcess()?.pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return ((Number(stat[11]) + Number(stat[12])) * 1000) / 100
+}
+const loadavg = () => os.loadavg().map((n) => n.toFixed(2)).join(' ')
+
+async function underLoad(label: string, pinned = false, target = served.url, acceptEncoding?: string): Promise<void> {
+  const delay = monitorEventLoopDelay({ resolution: 5 })
+  const pauses: number[] = []
+  const gc = new PerformanceObserver((list) => pauses.push(...list.getEntries().map((e) => e.duration)))
+  gc.observe({ entryTypes: ['gc'] })
+  if (pinned) pinServer('0')
+  const before: { cpu: NodeJS.CpuUsage; child: number; load: string; requests?: number } = { cpu: process.cpuUsage(), child: childCpu(), load: loadavg() }
+  delay.enable()
+  let line: string
+  if (fs.existsSync('/usr/bin/wrk')) {
+    const script = path.join(os.tmpdir(), `bench-search-${process.pid}.lua`)
+    fs.writeFileSync(
+      script,
+      `local paths = {${paths.map((p) => JSON.stringify(p)).join(',')}}
 local i = 0
+${acceptEncoding ? `wrk.headers["Accept-Encoding"] = ${JSON.stringify(acceptEncoding)}` : ''}
 request = function()
   i = i % #paths + 1
   return wrk.format("GET", paths[i])
 end
 done = function(summary, latency, requests)
-  io.write(string.format("RESULT %d %d %d %d %d %d %d\\n", summary.requests, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.errors.status, latency:percentile(50), latency:percentile(99), latency.max, summary.duration))
+  io.write(string.format("RESULT %d %d %d %d %d %d %d %d\\n", summary.bytes, summary.requests, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.errors.status, latency:percentile(50), latency:percentile(99), latency.max, summary.duration))
 end
 `,
-  )
-  // Not spawnSync: the portal's front server runs in this process and must keep answering.
-  const wrk = spawn('/usr/bin/wrk', ['-t2', `-c${CONNECTIONS}`, `-d${SECONDS}s`, '--timeout', '10s', '-s', script, served.url])
-  let stdout = ''
-  wrk.stdout.on('data', (d) => (stdout += d))
-  await new Promise((resolve) => wrk.on('exit', resolve))
-  fs.rmSync(script, { force: true })
-  const m = /RESULT (\d+) (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)/.exec(stdout)
-  if (!m) console.log(stdout)
-  else {
-    const [requests, errors, non2xx, p50, p99, max, duration] = m.slice(1).map(Number)
-    console.log(`  ${(requests / (duration / 1e6)).toFixed(0)} requests/s; p50 ${(p50 / 1000).toFixed(1)} ms, p99 ${(p99 / 1000).toFixed(1)} ms, max ${(max / 1000).toFixed(1)} ms; errors ${errors}, non-2xx ${non2xx} (wrk)`)
+    )
+    const args = ['-t2', `-c${CONNECTIONS}`, `-d${SECONDS}s`, '--timeout', '10s', '-s', script, target]
+    // Not spawnSync: the portal's front server runs in this process and must keep answering.
+    const wrk = pinned ? spawn('/usr/bin/taskset', ['-c', '1', '/usr/bin/wrk', ...args]) : spawn('/usr/bin/wrk', args)
+    let stdout = ''
+    wrk.stdout.on('data', (d) => (stdout += d))
+    await new Promise((resolve) => wrk.on('exit', resolve))
+    fs.rmSync(script, { force: true })
+    const m = /RESULT (\d+) (\d+) (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)/.exec(stdout)
+    if (!m) line = stdout
+    else {
+      const [bytes, requests, errors, non2xx, p50, p99, max, duration] = m.slice(1).map(Number)
+      before.requests = requests
+      line = `${(requests / (duration / 1e6)).toFixed(0)} requests/s; p50 ${(p50 / 1000).toFixed(1)} ms, p99 ${(p99 / 1000).toFixed(1)} ms, max ${(max / 1000).toFixed(1)} ms; errors ${errors}, non-2xx ${non2xx}; ${(bytes / requests / 1024).toFixed(1)} KB per answer (wrk${pinned ? ' on core 1, server on core 0' : ''})`
+    }
+  } else {
+    const { default: autocannon } = await import('autocannon' as string)
+    const result = await autocannon({ url: target, connections: CONNECTIONS, duration: SECONDS, headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}, requests: paths.map((p) => ({ path: p })) })
+    before.requests = result.requests.total
+    line = `${result.requests.average.toFixed(0)} requests/s; p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; errors ${result.errors}, non-2xx ${result.non2xx} (autocannon)`
   }
-} else {
-  const { default: autocannon } = await import('autocannon' as string)
-  const result = await autocannon({ url: served.url, connections: CONNECTIONS, duration: SECONDS, requests: paths.map((p) => ({ path: p })) })
-  console.log(`  ${result.requests.average.toFixed(0)} requests/s; p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms; errors ${result.errors}, non-2xx ${result.non2xx} (autocannon)`)
+  delay.disable()
+  gc.disconnect()
+  if (pinned) pinServer(`0-${os.cpus().length - 1}`)
+  const cpu = process.cpuUsage(before.cpu)
+  const ms = (ns: number) => (ns / 1e6).toFixed(1)
+  const perRequest = before.requests ? `${((cpu.user + cpu.system) / before.requests).toFixed(0)} µs CPU per request` : ''
+  console.log(`  ${label}: ${line}`)
+  if (target !== served.url) return
+  console.log(
+    `    front server: event-loop delay p50 ${ms(delay.percentile(50))} ms, p99 ${ms(delay.percentile(99))} ms, max ${ms(delay.max)} ms; ` +
+      `GC ${pauses.length} pauses, ${pauses.reduce((a, b) => a + b, 0).toFixed(0)} ms in all, longest ${Math.max(0, ...pauses).toFixed(1)} ms; ${perRequest}; ` +
+      `release process CPU ${(childCpu() - before.child).toFixed(0)} ms (computing answers not kept yet); load average before ${before.load}, after ${loadavg()}`,
+  )
+}
+
+await underLoad('answers kept (every query asked once before)')
+// The same load on the least a Node server can do (one 14 KB page from memory, its own process):
+// what is left of the tail there belongs to the machine and wrk, not to the portal.
+{
+  const control = spawn(process.execPath, ['-e', `const b = Buffer.alloc(14336, 'a'); require('node:http').createServer((q, r) => { r.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': b.length }); r.end(b) }).listen(0, '127.0.0.1', function () { console.log(this.address().port) })`])
+  const port = await new Promise<string>((resolve) => control.stdout.once('data', (d) => resolve(String(d).trim())))
+  await underLoad('control: a bare Node server sending one 14 KB page from memory', false, `http://127.0.0.1:${port}`)
+  control.kill()
+}
+// What browsers send: the kept answers go out brotli-compressed (about a quarter of the bytes).
+await underLoad('answers kept, readers accepting compression as browsers do (Accept-Encoding: gzip, deflate, br)', false, served.url, 'gzip, deflate, br')
+if (canPin) await underLoad('answers kept, wrk pinned to one core and the server to the other', true)
+// After a publish: a new release (a copy of this one) takes over while nothing of it is kept
+// yet. Without answering ahead its process computes every query while readers wait (as before);
+// with it, the front server asks it the live release's recent queries before switching.
+for (const [label, warm] of [
+  ['first seconds after a publish, queries answered ahead by the new release', '200'],
+  ['first seconds after a publish, nothing answered ahead (PORTAL_WARM_QUERIES=0)', '0'],
+] as const) {
+  const next = `${outDir}-next-${warm}`
+  fs.cpSync(outDir, next, { recursive: true })
+  copies.push(next)
+  process.env.PORTAL_WARM_QUERIES = warm
+  const started = performance.now()
+  swapSymlink(live, next)
+  await served.server.refresh()
+  const switched = performance.now() - started
+  delete process.env.PORTAL_WARM_QUERIES
+  if (served.server.liveRelease() !== fs.realpathSync(next)) throw new Error('the new release did not go live')
+  await underLoad(`${label} (switch took ${(switched / 1000).toFixed(1)} s)`)
 }
 
 await served.close()
+for (const dir of [live, ...copies]) fs.rmSync(dir, { recursive: true, force: true })
 await cleanup()
 process.exit(0)

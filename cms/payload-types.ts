@@ -82,6 +82,7 @@ export interface Config {
     'data-subject-requests': DataSubjectRequest;
     'portal-build-requests': PortalBuildRequest;
     'portal-build-leases': PortalBuildLease;
+    'review-events': ReviewEvent;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -121,6 +122,7 @@ export interface Config {
     'data-subject-requests': DataSubjectRequestsSelect<false> | DataSubjectRequestsSelect<true>;
     'portal-build-requests': PortalBuildRequestsSelect<false> | PortalBuildRequestsSelect<true>;
     'portal-build-leases': PortalBuildLeasesSelect<false> | PortalBuildLeasesSelect<true>;
+    'review-events': ReviewEventsSelect<false> | ReviewEventsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -272,6 +274,30 @@ export interface Plan {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Yearly reporting deadlines set by this document. The staff home lists organisations that have not reported for the current year.
+   */
+  reportingDeadlines?:
+    | {
+        text: string;
+        day: number;
+        month: number;
+        /**
+         * A merged organisation is replaced by its successor.
+         */
+        organizations: (number | Organization)[];
+        /**
+         * Empty: any report of the year counts.
+         */
+        indicators?:
+          | {
+              indicator: number | Indicator;
+              id?: string | null;
+            }[]
+          | null;
+        id?: string | null;
+      }[]
+    | null;
   targetIndicators?: {
     docs?: (number | Indicator)[];
     hasNextPage?: boolean;
@@ -305,6 +331,9 @@ export interface Plan {
    * Key of the record in content/.
    */
   seedKey?: string | null;
+  reviewStatus?: ('editing' | 'submitted' | 'returned' | 'approved') | null;
+  reviewSubmittedBy?: (number | null) | User;
+  reviewComment?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -502,8 +531,45 @@ export interface IndicatorReport {
    * Key of the record in content/.
    */
   seedKey?: string | null;
+  reviewStatus?: ('editing' | 'submitted' | 'returned' | 'approved') | null;
+  reviewSubmittedBy?: (number | null) | User;
+  reviewComment?: string | null;
   updatedAt: string;
   createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  currentPassword?: string | null;
+  name: string;
+  role: 'admin' | 'editor' | 'author' | 'data-reporter';
+  /**
+   * Data reporters report for this organisation only.
+   */
+  organization?: (number | null) | Organization;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -575,6 +641,9 @@ export interface Campaign {
    * Key of the record in content/.
    */
   seedKey?: string | null;
+  reviewStatus?: ('editing' | 'submitted' | 'returned' | 'approved') | null;
+  reviewSubmittedBy?: (number | null) | User;
+  reviewComment?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -665,42 +734,12 @@ export interface Honouree {
    * Key of the record in content/.
    */
   seedKey?: string | null;
+  reviewStatus?: ('editing' | 'submitted' | 'returned' | 'approved') | null;
+  reviewSubmittedBy?: (number | null) | User;
+  reviewComment?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  currentPassword?: string | null;
-  name: string;
-  role: 'admin' | 'editor' | 'author' | 'data-reporter';
-  /**
-   * Data reporters report for this organisation only.
-   */
-  organization?: (number | null) | Organization;
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -744,6 +783,9 @@ export interface News {
    * Key of the record in content/.
    */
   seedKey?: string | null;
+  reviewStatus?: ('editing' | 'submitted' | 'returned' | 'approved') | null;
+  reviewSubmittedBy?: (number | null) | User;
+  reviewComment?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -787,6 +829,9 @@ export interface Page {
    * Key of the record in content/.
    */
   seedKey?: string | null;
+  reviewStatus?: ('editing' | 'submitted' | 'returned' | 'approved') | null;
+  reviewSubmittedBy?: (number | null) | User;
+  reviewComment?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -824,6 +869,9 @@ export interface TaskUpdate {
    * Key of the record in content/.
    */
   seedKey?: string | null;
+  reviewStatus?: ('editing' | 'submitted' | 'returned' | 'approved') | null;
+  reviewSubmittedBy?: (number | null) | User;
+  reviewComment?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -878,6 +926,25 @@ export interface PortalBuildLease {
   name: string;
   holder: string;
   expiresAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Every submission, return and approval of content or figures. Written by the system; read only.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-events".
+ */
+export interface ReviewEvent {
+  id: number;
+  targetCollection: string;
+  targetId: string;
+  action: 'submitted' | 'returned' | 'approved';
+  comment?: string | null;
+  actor?: (number | null) | User;
+  actorName?: string | null;
+  submitter?: (number | null) | User;
+  organization?: (number | null) | Organization;
   updatedAt: string;
   createdAt: string;
 }
@@ -1056,6 +1123,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'portal-build-leases';
         value: number | PortalBuildLease;
+      } | null)
+    | ({
+        relationTo: 'review-events';
+        value: number | ReviewEvent;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1177,6 +1248,21 @@ export interface PlansSelect<T extends boolean = true> {
         recurrence?: T;
         id?: T;
       };
+  reportingDeadlines?:
+    | T
+    | {
+        text?: T;
+        day?: T;
+        month?: T;
+        organizations?: T;
+        indicators?:
+          | T
+          | {
+              indicator?: T;
+              id?: T;
+            };
+        id?: T;
+      };
   targetIndicators?: T;
   recipients?:
     | T
@@ -1197,6 +1283,9 @@ export interface PlansSelect<T extends boolean = true> {
   slug?: T;
   changeNote?: T;
   seedKey?: T;
+  reviewStatus?: T;
+  reviewSubmittedBy?: T;
+  reviewComment?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1226,6 +1315,9 @@ export interface CampaignsSelect<T extends boolean = true> {
   phases?: T;
   changeNote?: T;
   seedKey?: T;
+  reviewStatus?: T;
+  reviewSubmittedBy?: T;
+  reviewComment?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1276,6 +1368,9 @@ export interface HonoureesSelect<T extends boolean = true> {
   illustrative?: T;
   changeNote?: T;
   seedKey?: T;
+  reviewStatus?: T;
+  reviewSubmittedBy?: T;
+  reviewComment?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1298,6 +1393,9 @@ export interface NewsSelect<T extends boolean = true> {
   campaigns?: T;
   changeNote?: T;
   seedKey?: T;
+  reviewStatus?: T;
+  reviewSubmittedBy?: T;
+  reviewComment?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1315,6 +1413,9 @@ export interface PagesSelect<T extends boolean = true> {
   bodyMedia?: T;
   changeNote?: T;
   seedKey?: T;
+  reviewStatus?: T;
+  reviewSubmittedBy?: T;
+  reviewComment?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1417,8 +1518,12 @@ export interface IndicatorReportsSelect<T extends boolean = true> {
   note?: T;
   illustrative?: T;
   seedKey?: T;
+  reviewStatus?: T;
+  reviewSubmittedBy?: T;
+  reviewComment?: T;
   updatedAt?: T;
   createdAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1438,6 +1543,9 @@ export interface TaskUpdatesSelect<T extends boolean = true> {
   leadOrganization?: T;
   illustrative?: T;
   seedKey?: T;
+  reviewStatus?: T;
+  reviewSubmittedBy?: T;
+  reviewComment?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1554,6 +1662,22 @@ export interface PortalBuildLeasesSelect<T extends boolean = true> {
   name?: T;
   holder?: T;
   expiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-events_select".
+ */
+export interface ReviewEventsSelect<T extends boolean = true> {
+  targetCollection?: T;
+  targetId?: T;
+  action?: T;
+  comment?: T;
+  actor?: T;
+  actorName?: T;
+  submitter?: T;
+  organization?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -20,6 +20,7 @@ import { PortalBuildLeases, PortalBuildRequests } from './collections/PortalBuil
 import { TaskUpdates } from './collections/TaskUpdates'
 import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
+import { ReviewEvents } from './review'
 import { PortalBuild } from './globals/PortalBuild'
 import { SiteSettings } from './globals/SiteSettings'
 import { allowed, policy } from './access/policy'
@@ -55,6 +56,8 @@ export default buildConfig({
     DataSubjectRequests,
     // The persisted rebuild queue, shared by every CMS process on this database.
     PortalBuildRequests, PortalBuildLeases,
+    // Every review step (cms/review/): submitted, returned, approved.
+    ReviewEvents,
   ],
   globals: [SiteSettings, PortalBuild],
   endpoints: [previewEndpoint],
@@ -83,6 +86,8 @@ export default buildConfig({
     meta: { titleSuffix: ` — ${PORTAL_NAME}` },
     components: {
       views: {
+        // The first screen: "Việc cần làm", what the user has to do, per role (cms/home/).
+        dashboard: { Component: '/components/StaffHome#StaffHome' },
         // The document importer (cms/import/): file → proposal beside the source text → draft.
         importDocument: { Component: '/components/ImportDocumentView#ImportDocumentView', path: '/nhap-van-ban' },
       },

@@ -60,14 +60,14 @@ beforeAll(async () => {
   ids.reportA = (
     await payload.create({
       collection: 'indicator-reports',
-      data: { indicator: ids.indicator, year: 2023, periodLabel: 'Năm 2023', locality: 'Tỉnh A', value: 60, reportingOrganization: ids.orgA },
+      data: { indicator: ids.indicator, year: 2023, periodLabel: 'Năm 2023', locality: 'Tỉnh A', value: 60, reportingOrganization: ids.orgA, _status: 'published' },
       overrideAccess: true,
     })
   ).id
   ids.reportB = (
     await payload.create({
       collection: 'indicator-reports',
-      data: { indicator: ids.indicator, year: 2023, periodLabel: 'Năm 2023', locality: 'Tỉnh B', value: 50, reportingOrganization: ids.orgB },
+      data: { indicator: ids.indicator, year: 2023, periodLabel: 'Năm 2023', locality: 'Tỉnh B', value: 50, reportingOrganization: ids.orgB, _status: 'published' },
       overrideAccess: true,
     })
   ).id
@@ -323,24 +323,28 @@ describe('editor: publishes and manages content and reference data', () => {
 describe('data reporter: own organisation’s indicator reports only', () => {
   const report = (org: unknown) => ({ indicator: ids.indicator, year: 2024, periodLabel: 'Năm 2024', locality: 'Tỉnh A', value: 62, reportingOrganization: org })
 
-  test('creates and updates a report for their own organisation', async () => {
-    const doc = await payload.create({ collection: 'indicator-reports', data: report(ids.orgA) as any, ...asUser(users.reporterA) })
-    const updated = await payload.update({ collection: 'indicator-reports', id: doc.id, data: { value: 63 }, ...asUser(users.reporterA) })
+  test('creates and updates a draft report for their own organisation, never a published one', async () => {
+    const doc = await payload.create({ collection: 'indicator-reports', data: { ...report(ids.orgA), _status: 'draft' } as any, draft: true, ...asUser(users.reporterA) })
+    const updated = await payload.update({ collection: 'indicator-reports', id: doc.id, data: { value: 63, _status: 'draft' }, draft: true, ...asUser(users.reporterA) })
     expect(updated.value).toBe(63)
+    // Figures are public only once an editor approves them (cms/review/).
+    await rejected(payload.create({ collection: 'indicator-reports', data: report(ids.orgA) as any, ...asUser(users.reporterA) }))
+    await rejected(payload.update({ collection: 'indicator-reports', id: doc.id, data: { _status: 'published' }, ...asUser(users.reporterA) }))
+    expect((await payload.findByID({ collection: 'indicator-reports', id: doc.id, overrideAccess: true }))._status).toBe('draft')
   })
 
   test('cannot create or update another organisation’s report', async () => {
-    await rejected(payload.create({ collection: 'indicator-reports', data: report(ids.orgB) as any, ...asUser(users.reporterA) }))
-    await rejected(payload.update({ collection: 'indicator-reports', id: ids.reportB, data: { value: 99 }, ...asUser(users.reporterA) }))
+    await rejected(payload.create({ collection: 'indicator-reports', data: { ...report(ids.orgB), _status: 'draft' } as any, draft: true, ...asUser(users.reporterA) }))
+    await rejected(payload.update({ collection: 'indicator-reports', id: ids.reportB, data: { value: 99, _status: 'draft' }, draft: true, ...asUser(users.reporterA) }))
     const b = await payload.findByID({ collection: 'indicator-reports', id: ids.reportB, overrideAccess: true })
     expect(b.value).not.toBe(99)
   })
 
   test('cannot move their report to another organisation', async () => {
     await payload
-      .update({ collection: 'indicator-reports', id: ids.reportA, data: { reportingOrganization: ids.orgB }, ...asUser(users.reporterA) })
+      .update({ collection: 'indicator-reports', id: ids.reportA, data: { reportingOrganization: ids.orgB, _status: 'draft' }, draft: true, ...asUser(users.reporterA) })
       .catch(() => undefined)
-    const a = await payload.findByID({ collection: 'indicator-reports', id: ids.reportA, depth: 0, overrideAccess: true })
+    const a = await payload.findByID({ collection: 'indicator-reports', id: ids.reportA, depth: 0, draft: true, overrideAccess: true })
     expect(a.reportingOrganization).toBe(ids.orgA)
   })
 

@@ -129,7 +129,7 @@ beforeAll(async () => {
     (
       await payload.create({
         collection: 'indicator-reports',
-        data: { indicator, year: 2025, periodLabel: 'Năm 2025', locality, value, reportingOrganization: org, source: 'Báo cáo năm' },
+        data: { indicator, year: 2025, periodLabel: 'Năm 2025', locality, value, reportingOrganization: org, source: 'Báo cáo năm', _status: 'published' },
         ...local,
       })
     ).id as number
@@ -204,12 +204,23 @@ describe('template and export (exceljs round trip)', () => {
 
     const applied = await post('apply', { data: filled }, 'data-reporter')
     expect(applied.status).toBe(200)
-    expect(applied.json).toMatchObject({ created: 1, updated: 1, unchanged: 0 })
-    expect(applied.json.message).toBe(endpointMessages.applied(1, 1, 0))
-    const a = await payload.findByID({ collection: 'indicator-reports', id: ids.reportA, ...local })
-    expect([a.value, a.note, a.source]).toEqual([62.4, 'Số liệu sơ bộ', 'Báo cáo năm'])
-    const created = await payload.find({ collection: 'indicator-reports', where: { indicator: { equals: ids.people } }, ...local })
-    expect(created.docs.map((d) => [d.value, d.locality, d.year, d.periodLabel, d.reportingOrganization])).toEqual([[1250, 'Tỉnh Thái Bình', 2025, 'Năm 2025', ids.orgA]])
+    expect(applied.json).toMatchObject({ created: 1, updated: 1, unchanged: 0, submitted: true })
+    expect(applied.json.message).toBe(endpointMessages.submitted(1, 1, 0))
+    // A data reporter's rows are drafts sent for review: the public still sees 58 and no SNH.
+    const latestA = await payload.findByID({ collection: 'indicator-reports', id: ids.reportA, draft: true, ...local })
+    expect([latestA.value, latestA.note, latestA.source, latestA.reviewStatus]).toEqual([62.4, 'Số liệu sơ bộ', 'Báo cáo năm', 'submitted'])
+    const publicView = async () =>
+      (await payload.find({ collection: 'indicator-reports', where: { reportingOrganization: { equals: ids.orgA } }, draft: false, overrideAccess: false, depth: 0, sort: 'id' })).docs.map((d) => d.value)
+    expect(await publicView()).toEqual([58])
+    const created = await payload.find({ collection: 'indicator-reports', where: { indicator: { equals: ids.people } }, draft: true, ...local })
+    expect(created.docs.map((d) => [d.value, d.locality, d.year, d.periodLabel, d.reportingOrganization, d._status, d.reviewStatus])).toEqual([
+      [1250, 'Tỉnh Thái Bình', 2025, 'Năm 2025', ids.orgA, 'draft', 'submitted'],
+    ])
+    const steps = await payload.find({ collection: 'review-events', where: { targetCollection: { equals: 'indicator-reports' } }, ...local })
+    expect(steps.docs.map((e) => [e.action, e.actor, e.organization]).sort()).toEqual([
+      ['submitted', reporter.id, ids.orgA],
+      ['submitted', reporter.id, ids.orgA],
+    ])
 
     // The same file again changes nothing.
     const again = await post('preview', { data: filled }, 'data-reporter')
@@ -232,6 +243,12 @@ describe('template and export (exceljs round trip)', () => {
     const all = (await readSheet((await get('export', 'editor')).body)).getWorksheet(DATA_SHEET)!
     expect(all.actualRowCount).toBe(4)
     expect(JSON.stringify(all.getSheetValues())).toContain('Hội Khuyến học tỉnh Bắc Giang')
+
+    // Public once an editor approves each.
+    for (const id of [ids.reportA, created.docs[0]!.id]) {
+      expect((await http.rest('POST', `/indicator-reports/${id}/review/approve`, {}, sessions.editor.headers)).status).toBe(200)
+    }
+    expect(await publicView()).toEqual([62.4, 1250])
   })
 
   test('an organisation with no reports yet gets the localities of its province', async () => {

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import zlib from 'node:zlib'
 import { pathToFileURL } from 'node:url'
 
 import type { Payload } from 'payload'
@@ -82,7 +83,8 @@ beforeAll(async () => {
   await queue.request('Bản dựng đầu tiên')
   await queue.whenIdle()
   portal = await startPortalServer({ current, port: 0, host: '127.0.0.1', env: { ...process.env, CMS_INTERNAL_URL: cmsApi.url }, log: () => {} })
-}, 300_000)
+  // The first full build: minutes on a shared, loaded machine.
+}, 900_000)
 
 afterAll(async () => {
   process.env.PORTAL_AUTO_REBUILD = '0'
@@ -126,6 +128,18 @@ describe('publishing makes the portal live', () => {
     const s = await status()
     expect(s.lastRenderedPages).toBeLessThan(s.lastPages!)
     expect(s.lastSuccessReasons).toContain('ZQXPUBLISH')
+    // Files the publish did not change are links to the previous release's (with their
+    // compressed copies, which still decode to the page); changed ones are new files.
+    const file = (release: string, page: string) => path.join(release, 'client', page)
+    const inode = (name: string) => fs.statSync(name).ino
+    const live = portal.liveRelease()!
+    const untouched = 'trang/gioi-thieu/index.html'
+    expect(fs.readFileSync(file(live, untouched))).toEqual(fs.readFileSync(file(firstRelease, untouched)))
+    expect(inode(file(live, untouched))).toBe(inode(file(firstRelease, untouched)))
+    expect(inode(file(live, `${untouched}.br`))).toBe(inode(file(firstRelease, `${untouched}.br`)))
+    expect(zlib.brotliDecompressSync(fs.readFileSync(file(live, `${untouched}.br`)))).toEqual(fs.readFileSync(file(live, untouched)))
+    expect(inode(file(live, 'tin-tuc/index.html'))).not.toBe(inode(file(firstRelease, 'tin-tuc/index.html')))
+    expect(zlib.gunzipSync(fs.readFileSync(file(live, 'tin-tuc/index.html.gz'))).toString()).toContain('ZQXPUBLISH')
   }, 180_000)
 
   test('a draft saved after publishing does not change the live page', async () => {

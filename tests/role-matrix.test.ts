@@ -100,7 +100,7 @@ async function liveWithDraft(c: Content) {
   return { id, version: docs[0]!.id }
 }
 
-const mainStatus = async (c: Content, id: number) => ((await payload.db.findOne({ collection: c, where: { id: { equals: id } } })) as any)?._status
+const mainStatus = async (c: Content | 'indicator-reports' | 'task-updates', id: number) => ((await payload.db.findOne({ collection: c, where: { id: { equals: id } } })) as any)?._status
 const exists = async (collection: string, id: number | string) => Boolean(await payload.db.findOne({ collection: collection as never, where: { id: { equals: id } } }))
 const countWhere = async (collection: string, where: Record<string, unknown>) =>
   (await payload.count({ collection: collection as never, where: where as never, overrideAccess: true })).totalDocs
@@ -118,10 +118,22 @@ async function mediaDoc(alt = marker()) {
   return doc.id as number
 }
 
-async function reportDoc(org: number) {
+/** A progress update of one task of the role matrix's plan. */
+async function taskUpdateDoc(task: string, status: 'draft' | 'published') {
+  const doc = await payload.create({
+    collection: 'task-updates',
+    data: { plan: ids.taskPlan, task, reportedAt: '2026-01-05T00:00:00.000Z', status: 'in-progress', note: marker(), _status: status } as never,
+    draft: status === 'draft',
+    ...local,
+  })
+  return doc.id as number
+}
+
+async function reportDoc(org: number, status: 'published' | 'draft' = 'published') {
   const doc = await payload.create({
     collection: 'indicator-reports',
-    data: { indicator: ids.indicator, year: 2024, periodLabel: 'Năm 2024', locality: 'Tỉnh', value: 10, reportingOrganization: org },
+    data: { indicator: ids.indicator, year: 2024, periodLabel: `Năm 2024 ${marker()}`, locality: 'Tỉnh', value: 10, reportingOrganization: org, _status: status },
+    draft: status === 'draft',
     ...local,
   })
   return doc.id as number
@@ -278,7 +290,7 @@ function queueProbes(c: 'portal-build-requests' | 'portal-build-leases'): Partia
 
 /** Read, create, update and delete of a collection without drafts; `field` receives the marker. */
 function plainProbes(
-  c: RecordCollection | 'portal-build-requests' | 'portal-build-leases',
+  c: RecordCollection | 'portal-build-requests' | 'portal-build-leases' | 'review-events',
   one: string,
   field: string,
   data: (m: string) => { rest: Record<string, unknown>; gql: string },
@@ -338,13 +350,25 @@ function reportProbes(): Partial<Record<Operation, Probe>> {
       const { ok } = await gql(a, `{ IndicatorReport(id: ${ids.reportB}) { id } }`, 'IndicatorReport')
       return { ok, changed: ok }
     },
+    readDraft: async (a) => {
+      const draft = a.target === 'own' ? ids.reportDraftA : ids.reportDraftB
+      if (a.protocol === 'REST') {
+        const doc = await rest(a, 'GET', `/${c}/${draft}?draft=true`)
+        const versions = await rest(a, 'GET', `/${c}/versions?where[parent][equals]=${draft}`)
+        return { ok: doc.status === 200 && doc.json.id === draft, changed: versions.status === 200 && versions.json.totalDocs > 0 }
+      }
+      const doc = await gql(a, `{ IndicatorReport(id: ${draft}, draft: true) { id } }`, 'IndicatorReport')
+      const versions = await gql(a, `{ versionsIndicatorReports(where: { parent: { equals: ${draft} } }) { totalDocs } }`, 'versionsIndicatorReports')
+      return { ok: doc.ok, changed: versions.ok && versions.value.totalDocs > 0 }
+    },
+    // A data reporter's (and anyone's) new report is a draft; publishing is its own cell.
     create: async (a) => {
       const m = marker()
       const data = input(m, orgFor(a))
       const ok =
         a.protocol === 'REST'
-          ? restOk((await rest(a, 'POST', `/${c}`, data.rest)).status)
-          : (await gql(a, `mutation { createIndicatorReport(data: { ${data.gql} }) { id } }`, 'createIndicatorReport')).ok
+          ? restOk((await rest(a, 'POST', `/${c}?draft=true`, { ...data.rest, _status: 'draft' })).status)
+          : (await gql(a, `mutation { createIndicatorReport(data: { ${data.gql}, _status: draft }, draft: true) { id } }`, 'createIndicatorReport')).ok
       return { ok, changed: (await countWhere(c, { periodLabel: { equals: m } })) === 1 }
     },
     update: async (a) => {
@@ -352,9 +376,44 @@ function reportProbes(): Partial<Record<Operation, Probe>> {
       const m = marker()
       const ok =
         a.protocol === 'REST'
-          ? (await rest(a, 'PATCH', `/${c}/${id}`, { note: m })).status === 200
-          : (await gql(a, `mutation { updateIndicatorReport(id: ${id}, data: { note: ${JSON.stringify(m)} }) { id } }`, 'updateIndicatorReport')).ok
-      return { ok, changed: (await countWhere(c, { note: { equals: m } })) === 1 }
+          ? (await rest(a, 'PATCH', `/${c}/${id}?draft=true`, { note: m, _status: 'draft' })).status === 200
+          : (await gql(a, `mutation { updateIndicatorReport(id: ${id}, data: { note: ${JSON.stringify(m)}, _status: draft }, draft: true) { id } }`, 'updateIndicatorReport')).ok
+      const { totalDocs } = await payload.countVersions({ collection: c, where: { parent: { equals: id }, 'version.note': { equals: m } } as never, overrideAccess: true })
+      // A draft never touches the published report.
+      const liveIntact = (await mainStatus(c, id)) === 'published'
+      return { ok, changed: totalDocs > 0 || !liveIntact }
+    },
+    publish: async (a) => {
+      const id = await subject(a, `${c}:publish`, () => reportDoc(orgFor(a), 'draft'))
+      const before = await mainStatus(c, id)
+      const ok =
+        a.protocol === 'REST'
+          ? (await rest(a, 'PATCH', `/${c}/${id}`, { _status: 'published' })).status === 200
+          : (await gql(a, `mutation { updateIndicatorReport(id: ${id}, data: { _status: published }) { id } }`, 'updateIndicatorReport')).ok
+      return { ok, changed: before !== 'published' && (await mainStatus(c, id)) === 'published' }
+    },
+    unpublish: async (a) => {
+      const id = await subject(a, `${c}:unpublish`, () => reportDoc(orgFor(a)))
+      const before = await mainStatus(c, id)
+      const ok =
+        a.protocol === 'REST'
+          ? (await rest(a, 'PATCH', `/${c}/${id}`, { _status: 'draft' })).status === 200
+          : (await gql(a, `mutation { updateIndicatorReport(id: ${id}, data: { _status: draft }) { id } }`, 'updateIndicatorReport')).ok
+      return { ok, changed: before === 'published' && (await mainStatus(c, id)) !== 'published' }
+    },
+    restoreVersion: async (a) => {
+      const { id, version } = await subject(a, `${c}:restore`, async () => {
+        const id = await reportDoc(orgFor(a))
+        await payload.update({ collection: c, id, data: { note: marker(), _status: 'draft' }, draft: true, ...local })
+        const { docs } = await payload.findVersions({ collection: c, where: { parent: { equals: id } }, sort: '-updatedAt', limit: 1, ...local })
+        return { id, version: docs[0]!.id }
+      })
+      const before = await mainStatus(c, id)
+      const ok =
+        a.protocol === 'REST'
+          ? (await rest(a, 'POST', `/${c}/versions/${version}`)).status === 200
+          : (await gql(a, `mutation { restoreVersionIndicatorReport(id: ${version}) { id } }`, 'restoreVersionIndicatorReport')).ok
+      return { ok, changed: before === 'published' && (await mainStatus(c, id)) !== 'published' }
     },
     duplicate: async (a) => {
       const m = marker()
@@ -497,6 +556,65 @@ function taskUpdateProbes(): Partial<Record<Operation, Probe>> {
           ? (await rest(a, 'DELETE', `/${c}/${id}`)).status === 200
           : (await gql(a, `mutation { deleteTaskUpdate(id: ${id}) { id } }`, 'deleteTaskUpdate')).ok
       return { ok, changed: before && !(await exists(c, id)) }
+    },
+  }
+}
+
+/**
+ * The review actions (cms/review/) of a reviewable collection, REST only (GraphQL has none: see
+ * the test below). `draftFor` makes a draft the attempt may act on (own or another organisation's).
+ */
+type Reviewable = Content | 'indicator-reports' | 'task-updates'
+function reviewProbes(c: Reviewable, draftFor: (a: Attempt) => Promise<number>): Partial<Record<Operation, Probe>> {
+  const latestStatus = async (id: number) => ((await payload.findByID({ collection: c, id, draft: true, ...local })) as any).reviewStatus
+  const steps = (id: number) => countWhere('review-events', { targetCollection: { equals: c }, targetId: { equals: String(id) } })
+  const submitted = async (a: Attempt) => {
+    const id = await draftFor(a)
+    await payload.update({ collection: c, id, data: { _status: 'draft', reviewStatus: 'submitted' } as never, draft: true, context: { reviewAction: 'submit' }, ...local })
+    return id
+  }
+  const restOnly = (probe: Probe): Probe => (a) => (a.protocol === 'GraphQL' ? Promise.resolve(skip) : probe(a))
+  return {
+    submitReview: restOnly(async (a) => {
+      const id = await subject(a, `${c}:submitReview:${a.target}`, () => draftFor(a))
+      const before = await steps(id)
+      const res = await rest(a, 'POST', `/${c}/${id}/review/submit`, { comment: marker() })
+      return { ok: res.status === 200, changed: (await latestStatus(id)) === 'submitted' && (await steps(id)) === before + 1 }
+    }),
+    returnReview: restOnly(async (a) => {
+      const id = await subject(a, `${c}:returnReview:${a.target}`, () => submitted(a))
+      const before = await steps(id)
+      const res = await rest(a, 'POST', `/${c}/${id}/review/return`, { comment: `Trả lại ${marker()}` })
+      return { ok: res.status === 200, changed: (await latestStatus(id)) === 'returned' || (await steps(id)) !== before }
+    }),
+    approveReview: restOnly(async (a) => {
+      const id = await subject(a, `${c}:approveReview:${a.target}`, () => submitted(a))
+      const before = await steps(id)
+      const res = await rest(a, 'POST', `/${c}/${id}/review/approve`)
+      const published = (await mainStatus(c, id)) === 'published'
+      return { ok: res.status === 200, changed: published || (await latestStatus(id)) === 'approved' || (await steps(id)) !== before }
+    }),
+  }
+}
+
+/** Review steps: written by the review actions only; a data reporter reads their organisation's. */
+function reviewEventProbes(): Partial<Record<Operation, Probe>> {
+  const c = 'review-events'
+  const data = (m: string) => ({
+    rest: { targetCollection: 'plans', targetId: m, action: 'submitted', comment: m },
+    gql: `targetCollection: "plans", targetId: ${JSON.stringify(m)}, action: submitted, comment: ${JSON.stringify(m)}`,
+  })
+  const plain = plainProbes(c, 'ReviewEvent', 'comment', data)
+  return {
+    ...plain,
+    read: async (a) => {
+      const id = a.target === 'own' ? ids.eventA : ids.eventB
+      if (a.protocol === 'REST') {
+        const res = await rest(a, 'GET', `/${c}/${id}`)
+        return { ok: res.status === 200, changed: res.json.id === id }
+      }
+      const { ok } = await gql(a, `{ ReviewEvent(id: ${id}) { id } }`, 'ReviewEvent')
+      return { ok, changed: ok }
     },
   }
 }
@@ -711,13 +829,14 @@ function portalBuildProbes(): Partial<Record<Operation, Probe>> {
 const skip: Observed = { ok: false, changed: false, skipped: true }
 
 const probes: Record<string, Partial<Record<Operation, Probe>>> = {
-  ...Object.fromEntries(contentCollections.map((c) => [c, contentProbes(c)])),
+  ...Object.fromEntries(contentCollections.map((c) => [c, { ...contentProbes(c), ...reviewProbes(c, () => contentDoc(c, 'draft')) }])),
   organizations: recordProbes('organizations'),
   topics: recordProbes('topics'),
   indicators: recordProbes('indicators'),
   'data-subject-requests': recordProbes('data-subject-requests'),
-  'indicator-reports': reportProbes(),
-  'task-updates': taskUpdateProbes(),
+  'indicator-reports': { ...reportProbes(), ...reviewProbes('indicator-reports', (a) => reportDoc(a.target === 'own' ? ids.orgA : ids.orgB, 'draft')) },
+  'review-events': reviewEventProbes(),
+  'task-updates': { ...taskUpdateProbes(), ...reviewProbes('task-updates', (a) => taskUpdateDoc(a.target === 'own' ? ids.taskA : ids.taskB, 'draft')) },
   media: mediaProbes(),
   users: userProbes(),
   'payload-jobs': jobProbes(),
@@ -749,6 +868,13 @@ beforeAll(async () => {
   ids['portal-build-leases'] = (await payload.create({ collection: 'portal-build-leases', data: { name: 'mau', holder: 'may-chu-mau', expiresAt: new Date(0).toISOString() }, ...local })).id
   ids.reportA = await reportDoc(ids.orgA)
   ids.reportB = await reportDoc(ids.orgB)
+  ids.reportDraftA = await reportDoc(ids.orgA, 'draft')
+  ids.reportDraftB = await reportDoc(ids.orgB, 'draft')
+  const event = async (organization: number) =>
+    (await payload.create({ collection: 'review-events', data: { targetCollection: 'indicator-reports', targetId: '0', action: 'submitted', organization }, ...local })).id
+  ids.eventA = await event(ids.orgA)
+  ids.eventB = await event(ids.orgB)
+  ids['review-events'] = ids.eventB
 
   for (const role of ['admin', 'editor', 'author'] as const) {
     const user = await makeUser(payload, role)
@@ -773,12 +899,10 @@ beforeAll(async () => {
   })
   ids.taskPlan = taskPlan.id
   ;[ids.taskA, ids.taskB] = ((taskPlan as any).tasks as { id: string }[]).map((t) => t.id)
-  const taskUpdate = async (task: string, status: 'draft' | 'published') =>
-    (await payload.create({ collection: 'task-updates', data: { plan: ids.taskPlan, task, reportedAt: '2026-01-05T00:00:00.000Z', status: 'in-progress', _status: status } as never, draft: status === 'draft', ...local })).id
-  ids.taskUpdatePublished = await taskUpdate(ids.taskB, 'published')
-  ids.taskUpdatePublishedA = await taskUpdate(ids.taskA, 'published')
-  ids.taskUpdateDraftA = await taskUpdate(ids.taskA, 'draft')
-  ids.taskUpdateDraftB = await taskUpdate(ids.taskB, 'draft')
+  ids.taskUpdatePublished = await taskUpdateDoc(ids.taskB, 'published')
+  ids.taskUpdatePublishedA = await taskUpdateDoc(ids.taskA, 'published')
+  ids.taskUpdateDraftA = await taskUpdateDoc(ids.taskA, 'draft')
+  ids.taskUpdateDraftB = await taskUpdateDoc(ids.taskB, 'draft')
   ids.mediaPublished = await mediaDoc('Ảnh tin đã xuất bản')
   ids.mediaUnused = await mediaDoc('Ảnh chưa dùng')
   await payload.update({ collection: 'news', id: ids.news.published, data: { heroImage: ids.mediaPublished }, ...local })
@@ -787,6 +911,13 @@ beforeAll(async () => {
 afterAll(async () => {
   setPortalBuildQueue(undefined)
   await cms?.cleanup()
+})
+
+test('GraphQL has no review action: the review steps are REST endpoints only', async () => {
+  const res = await http.gql('{ __schema { mutationType { fields { name } } } }', sessions.admin.headers)
+  const names: string[] = res.json.data.__schema.mutationType.fields.map((f: { name: string }) => f.name)
+  expect(names).toContain('updatePlan')
+  expect(names.filter((n) => /review|submit|approve|return/i.test(n) && !/ReviewEvent$/.test(n))).toEqual([])
 })
 
 // ── The matrix ──────────────────────────────────────────────────────────────

@@ -73,6 +73,11 @@ test('every content record is in the database, once', async () => {
   }
 })
 
+test('seeded indicator reports are published: public on the portal without a review', async () => {
+  const anonymous = await payload.count({ collection: 'indicator-reports', overrideAccess: false })
+  expect(anonymous.totalDocs).toBe(content.indicatorReports.length)
+})
+
 describe('the five source documents, field by field', () => {
   test.each(content.plans.map((p) => [p.key, p] as const))('%s', async (key, plan) => {
     const doc = (await all('plans', 1)).get(key)

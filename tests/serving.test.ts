@@ -7,6 +7,7 @@
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
+import zlib from 'node:zlib'
 
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -295,6 +296,69 @@ describe('a real build served by the portal server', () => {
       fs.rmSync(second, { recursive: true, force: true })
     }
   }, 180_000)
+
+  test('search answers after a new release are the new release’s, asked of it before it goes live', async () => {
+    // A second release whose catalogue titles differ: its search pages say so, the first one's do not.
+    const second = `${build.outDir}-titles`
+    fs.cpSync(build.outDir, second, { recursive: true })
+    const catalogFile = path.join(second, 'client', 'pagefind', 'danh-muc.json')
+    const catalog = JSON.parse(fs.readFileSync(catalogFile, 'utf8'))
+    for (const entry of catalog.entries) entry.title = `Bản dựng mới: ${entry.title}`
+    fs.writeFileSync(catalogFile, JSON.stringify(catalog))
+    const link = `${build.outDir}-search-live`
+    swapSymlink(link, build.outDir)
+    const server = await serveBuild(link, await freePort(), 60_000)
+    const asked = `/tim-kiem/?q=${encodeURIComponent('gia đình học tập')}&nam=2023`
+    const text = async (urlPath: string) => {
+      const response = await fetch(`${server.url}${urlPath}`)
+      return { status: response.status, body: await response.text() }
+    }
+    try {
+      // Many readers asking one new query at once share one answer.
+      const together = await Promise.all(Array.from({ length: 30 }, () => text(asked)))
+      expect(new Set(together.map((t) => `${t.status} ${t.body.length}`))).toEqual(new Set([`200 ${together[0].body.length}`]))
+      expect(together[0].body).toMatch(/<ol id="search-results"[^>]*>\s*<li/)
+      expect(together[0].body).not.toContain('Bản dựng mới')
+      // A kept answer goes out compressed to a reader that accepts it (the copy is made once, shortly after).
+      const encoded = async (acceptEncoding: string) =>
+        new Promise<{ encoding?: string; vary?: string; body: Buffer }>((resolve, reject) => {
+          http.get(`${server.url}${asked}`, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+            const chunks: Buffer[] = []
+            res.on('data', (c: Buffer) => chunks.push(c))
+            res.on('end', () => resolve({ encoding: res.headers['content-encoding'], vary: res.headers.vary, body: Buffer.concat(chunks) }))
+          }).on('error', reject)
+        })
+      let br = await encoded('gzip, deflate, br')
+      for (let i = 0; i < 40 && br.encoding !== 'br'; i++) br = ((await new Promise((r) => setTimeout(r, 50))), await encoded('gzip, deflate, br'))
+      const gz = await encoded('gzip')
+      const plain = await encoded('identity')
+      expect([br.encoding, gz.encoding, plain.encoding]).toEqual(['br', 'gzip', undefined])
+      expect(br.vary).toMatch(/accept-encoding/i)
+      expect(zlib.brotliDecompressSync(br.body).toString()).toBe(together[0].body)
+      expect(zlib.gunzipSync(gz.body).toString()).toBe(together[0].body)
+      expect(plain.body.toString()).toBe(together[0].body)
+      expect(br.body.length).toBeLessThan(plain.body.length / 2)
+
+      swapSymlink(link, second)
+      await server.server.refresh()
+      expect(server.server.liveRelease()).toBe(fs.realpathSync(second))
+      const after = await text(asked)
+      expect(after.status).toBe(200)
+      expect(after.body).toContain('Bản dựng mới: ')
+
+      // The new release answered that query before it went live: without its process it is still answered.
+      const child = server.server.liveProcess()!
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGKILL')
+      await exited
+      expect((await text(asked)).body).toContain('Bản dựng mới: ')
+      expect((await text(`/tim-kiem/?q=chua+hoi+${Date.now()}`)).status).toBe(502)
+    } finally {
+      await server.close()
+      fs.rmSync(link, { force: true })
+      fs.rmSync(second, { recursive: true, force: true })
+    }
+  }, 120_000)
 
   test('an attachment whose stored type is not a PDF or an image is downloaded, sandboxed', async () => {
     // The manifest is what the server trusts: say the same file is stored as SVG, as HTML.

@@ -80,25 +80,6 @@ export const editorsOrMediaNotPublished: Access = async ({ req }) => {
 }
 
 // ── Indicator reports ───────────────────────────────────────────────────────
-export const createIndicatorReport: Access = ({ req, data }) => {
-  if (isEditorUser(req.user)) return true
-  if (isDataReporterUser(req.user)) {
-    const own = organizationIdOf(req.user)
-    return own !== undefined && sameId((data as { reportingOrganization?: unknown })?.reportingOrganization, own)
-  }
-  return false
-}
-
-export const updateIndicatorReport: Access = ({ req }) => {
-  if (isEditorUser(req.user)) return true
-  if (isDataReporterUser(req.user)) {
-    const own = organizationIdOf(req.user)
-    if (own === undefined) return false
-    return { reportingOrganization: { equals: own } } satisfies Where
-  }
-  return false
-}
-
 /** A data reporter cannot move a report to another organisation. */
 export const reportingOrganizationUpdate: FieldAccess = ({ req, data, siblingData }) => {
   if (isEditorUser(req.user)) return true

@@ -7,7 +7,8 @@
  * so the table and every rule must agree. Change a role's rights here first.
  *
  * A grant is a role, or a role limited to a scope:
- * - `own-organization`: indicator reports of the user's own organisation only;
+ * - `own-organization`: indicator reports of the user's own organisation only (for review events:
+ *   events about items of their organisation, or that they submitted or acted on);
  * - `lead-organization`: progress updates of plan tasks that the user's own organisation leads;
  * - `self`: the user's own account only.
  */
@@ -32,6 +33,9 @@ export type Grant = PolicyRole | { role: PolicyRole; only: Scope }
  * - runJobs: run the jobs queue (scheduled publishing) by hand; rebuild: the portal, by hand;
  * - importFigures: figures from Excel or CSV (cms/figures/): the template, preview, apply and
  *   export endpoints of indicator reports; an own-organization grant limits every row to it.
+ * - submitReview, returnReview, approveReview: the review actions of a reviewable collection
+ *   (cms/review/): send the latest draft for review; return it with a comment; approve it
+ *   (publish the latest draft).
  */
 export const operations = [
   'create',
@@ -48,6 +52,9 @@ export const operations = [
   'runJobs',
   'rebuild',
   'importFigures',
+  'submitReview',
+  'returnReview',
+  'approveReview',
 ] as const
 export type Operation = (typeof operations)[number]
 export type Rules = Partial<Record<Operation, readonly Grant[]>>
@@ -73,6 +80,32 @@ export const publishableRules = {
   unpublish: editorRoles,
   restoreVersion: editorRoles,
   delete: editorRoles,
+  // Review (cms/review/): staff send drafts for review; editors return or approve them.
+  submitReview: staffRoles,
+  returnReview: editorRoles,
+  approveReview: editorRoles,
+} as const satisfies Rules
+
+/**
+ * Indicator reports: data reporters write DRAFTS for their own organisation and send them for
+ * review; editors publish (approve) them. The public sees published reports only.
+ */
+export const reportRules = {
+  read: everyone,
+  readDraft: [...editorRoles, own('data-reporter')],
+  create: [...editorRoles, own('data-reporter')],
+  update: [...editorRoles, own('data-reporter')],
+  duplicate: [...editorRoles, own('data-reporter')],
+  publish: editorRoles,
+  unpublish: editorRoles,
+  restoreVersion: editorRoles,
+  delete: editorRoles,
+  // Those who may create and update reports; authors and the public do not. A data
+  // reporter's applied rows are drafts sent for review (cms/figures/apply.ts).
+  importFigures: [...editorRoles, own('data-reporter')],
+  submitReview: [...editorRoles, own('data-reporter')],
+  returnReview: editorRoles,
+  approveReview: editorRoles,
 } as const satisfies Rules
 
 /** Organisations, topics, indicators: public, kept by editors. */
@@ -90,15 +123,9 @@ export const policy = {
     indicators: referenceDataRules,
     organizations: referenceDataRules,
     topics: referenceDataRules,
-    'indicator-reports': {
-      read: everyone,
-      create: [...editorRoles, own('data-reporter')],
-      update: [...editorRoles, own('data-reporter')],
-      duplicate: [...editorRoles, own('data-reporter')],
-      delete: editorRoles,
-      // Those who may create and update reports; authors and the public do not.
-      importFigures: [...editorRoles, own('data-reporter')],
-    },
+    'indicator-reports': reportRules,
+    // One document per review step (cms/review/): written only by the review actions.
+    'review-events': { read: [...staffRoles, own('data-reporter')], create: nobody, update: nobody, delete: nobody },
     // Progress of plan tasks: reviewed like figures — the public sees published updates only;
     // the task's lead organisation (its data reporters) and staff write drafts, editors publish.
     'task-updates': {
@@ -111,6 +138,9 @@ export const policy = {
       unpublish: editorRoles,
       restoreVersion: editorRoles,
       delete: editorRoles,
+      submitReview: [...staffRoles, lead('data-reporter')],
+      returnReview: editorRoles,
+      approveReview: editorRoles,
     },
     users: {
       read: ['admin', self('editor'), self('author'), self('data-reporter')],

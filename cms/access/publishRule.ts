@@ -6,9 +6,11 @@
 import type { Access, CollectionConfig, PayloadRequest, Where } from 'payload'
 import { Forbidden } from 'payload'
 
-import { allow, may, publishableRules, type Rules as PolicyRules } from './policy'
+import { allow, may, type Grant, type Operation } from './policy'
 
-type Rules = typeof publishableRules
+/** The cells the publish rule reads (plans… and indicator reports). */
+type Rules = Record<'read' | 'readDraft' | 'create' | 'update' | 'publish' | 'unpublish' | 'restoreVersion' | 'delete', readonly Grant[]> &
+  Partial<Record<Operation, readonly Grant[]>>
 
 /** A 403 with our message; Payload logs a Forbidden as info, not as a server error. */
 export function forbidden(req: Pick<PayloadRequest, 't'> | undefined, message: string): Forbidden {
@@ -59,7 +61,7 @@ type OperationArgs = { draft?: boolean; data?: { _status?: string }; duplicateFr
  * version, and so unpublish a live document.
  */
 export const publishRuleFrom =
-  (rules: Pick<PolicyRules, 'publish' | 'unpublish' | 'restoreVersion'>) =>
+  (rules: Rules) =>
   ({ args, operation, overrideAccess, req }: { args: OperationArgs; operation: string; overrideAccess?: boolean; req: PayloadRequest }) => {
     if (overrideAccess === true) return args
     if (operation !== 'create' && operation !== 'update' && operation !== 'restoreVersion') return args

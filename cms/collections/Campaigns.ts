@@ -9,8 +9,9 @@ import { bodyMediaField, richTextField } from '../fields/richText'
 import { previewUrlFor } from '../publishing/preview'
 import { populatedFields } from '../lib/populate'
 import { changeNoteField } from '../fields/changeNote'
+import { reviewable } from '../review'
 
-export const Campaigns: CollectionConfig<'campaigns'> = {
+export const Campaigns: CollectionConfig<'campaigns'> = reviewable({
   slug: 'campaigns',
   // What a document linking here carries of it (cms/lib/populate.ts).
   defaultPopulate: populatedFields.campaigns,
@@ -70,4 +71,4 @@ export const Campaigns: CollectionConfig<'campaigns'> = {
     changeNoteField,
     seedKeyField,
   ],
-}
+})

@@ -12,6 +12,7 @@ import { consentWithdrawalField } from '../fields/consentWithdrawal'
 import { keepConsentWithdrawal, validateNoStandingWithdrawal, withdrawConsentEndpoint } from '../lib/consentWithdrawal'
 import { populatedFields } from '../lib/populate'
 import { changeNoteField } from '../fields/changeNote'
+import { reviewable } from '../review'
 
 type Args = { data?: Record<string, unknown>; siblingData?: Record<string, unknown> }
 
@@ -19,7 +20,7 @@ const isIndividual = (data: Record<string, unknown> | undefined) =>
   (individualHonoureeKinds as readonly string[]).includes(String(data?.kind))
 
 /** Exemplary people, families, clans, communities, units and award recipients. */
-export const Honourees: CollectionConfig<'honourees'> = {
+export const Honourees: CollectionConfig<'honourees'> = reviewable({
   slug: 'honourees',
   // What a document linking here carries of it (cms/lib/populate.ts).
   defaultPopulate: populatedFields.honourees,
@@ -118,4 +119,4 @@ export const Honourees: CollectionConfig<'honourees'> = {
     changeNoteField,
     seedKeyField,
   ],
-}
+})

@@ -1,18 +1,22 @@
 import type { CollectionConfig } from 'payload'
 
-import { createIndicatorReport, reportingOrganizationUpdate, updateIndicatorReport } from '../access'
-import { allow, policy } from '../access/policy'
+import { reportingOrganizationUpdate } from '../access'
+import { reportAccess, reportPublishRule } from '../access/reportAccess'
 import { illustrativeField, seedKeyField } from '../fields/common'
 import { figuresEndpoints } from '../figures/endpoints'
 import { t } from '../fields/labels'
 import { validateMeasure } from '../fields/validators'
 import { relationId } from '../lib/relations'
 import { portalRebuildHooks } from '../publishing/hooks'
+import { reviewable } from '../review'
 
 type ValidateArgs = { siblingData?: Record<string, unknown>; req: import('payload').PayloadRequest }
 
-/** Actual values per period and locality, entered by data reporters or editors. */
-export const IndicatorReports: CollectionConfig = {
+/**
+ * Actual values per period and locality, entered by data reporters (as drafts sent for review)
+ * or editors; public once published (approved).
+ */
+export const IndicatorReports: CollectionConfig = reviewable({
   slug: 'indicator-reports',
   labels: { singular: t('Báo cáo số liệu', 'Indicator report'), plural: t('Báo cáo số liệu', 'Indicator reports') },
   admin: {
@@ -22,14 +26,11 @@ export const IndicatorReports: CollectionConfig = {
     // Figures from Excel: template, upload, preview, apply (cms/figures/), for those allowed.
     components: { beforeListTable: ['/components/FiguresImportPanel#FiguresImportPanel'] },
   },
-  // create/update are scoped to the data reporter's organisation (see policy.ts): their own rules.
-  access: {
-    read: allow(policy.collections['indicator-reports'].read),
-    create: createIndicatorReport,
-    update: updateIndicatorReport,
-    delete: allow(policy.collections['indicator-reports'].delete),
-  },
-  hooks: portalRebuildHooks,
+  // Scoped to the data reporter's organisation, drafts only for them (cms/access/reportAccess.ts).
+  access: reportAccess,
+  // A figure is public only once approved: reporters save drafts, editors publish.
+  versions: { drafts: { validate: true }, maxPerDoc: 50 },
+  hooks: { beforeOperation: [reportPublishRule as never], ...portalRebuildHooks },
   // Figures from Excel or CSV: template, preview, apply, export (cms/figures/).
   endpoints: figuresEndpoints,
   fields: [
@@ -70,4 +71,4 @@ export const IndicatorReports: CollectionConfig = {
     illustrativeField,
     seedKeyField,
   ],
-}
+}, { organizationField: 'reportingOrganization' })

@@ -7,8 +7,9 @@ import { bodyMediaField, richTextField } from '../fields/richText'
 import { previewUrlFor } from '../publishing/preview'
 import { populatedFields } from '../lib/populate'
 import { changeNoteField } from '../fields/changeNote'
+import { reviewable } from '../review'
 
-export const News: CollectionConfig<'news'> = {
+export const News: CollectionConfig<'news'> = reviewable({
   slug: 'news',
   // What a document linking here carries of it (cms/lib/populate.ts).
   defaultPopulate: populatedFields.news,
@@ -46,4 +47,4 @@ export const News: CollectionConfig<'news'> = {
     changeNoteField,
     seedKeyField,
   ],
-}
+})

@@ -7,8 +7,9 @@ import { bodyMediaField, richTextField } from '../fields/richText'
 import { previewUrlFor } from '../publishing/preview'
 import { populatedFields } from '../lib/populate'
 import { changeNoteField } from '../fields/changeNote'
+import { reviewable } from '../review'
 
-export const Pages: CollectionConfig<'pages'> = {
+export const Pages: CollectionConfig<'pages'> = reviewable({
   slug: 'pages',
   // What a document linking here carries of it (cms/lib/populate.ts).
   defaultPopulate: populatedFields.pages,
@@ -44,4 +45,4 @@ export const Pages: CollectionConfig<'pages'> = {
     changeNoteField,
     seedKeyField,
   ],
-}
+})

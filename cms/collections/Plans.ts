@@ -10,6 +10,8 @@ import { previewUrlFor } from '../publishing/preview'
 import { importPreviewEndpoint, importSaveEndpoint } from '../import/endpoints'
 import { populatedFields } from '../lib/populate'
 import { changeNoteField } from '../fields/changeNote'
+import { reportingDeadlinesField } from '../fields/reportingDeadlines'
+import { reviewable } from '../review'
 
 /** A citation: a document in the CMS, or the cited number, date, issuer and title. */
 function citationValidate(_value: unknown, { siblingData }: { siblingData?: Record<string, unknown> }) {
@@ -37,7 +39,7 @@ const citationFields: CollectionConfig['fields'] = [
 ]
 
 /** Official documents: plans, decisions, dispatches, directives, guidance. */
-export const Plans: CollectionConfig<'plans'> = {
+export const Plans: CollectionConfig<'plans'> = reviewable({
   slug: 'plans',
   // What a document linking here carries of it (cms/lib/populate.ts).
   defaultPopulate: populatedFields.plans,
@@ -260,6 +262,7 @@ export const Plans: CollectionConfig<'plans'> = {
                 },
               ],
             },
+            reportingDeadlinesField,
             {
               name: 'targetIndicators',
               type: 'join',
@@ -306,4 +309,4 @@ export const Plans: CollectionConfig<'plans'> = {
     changeNoteField,
     seedKeyField,
   ],
-}
+})

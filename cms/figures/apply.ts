@@ -7,9 +7,16 @@
 import type { Payload, PayloadRequest } from 'payload'
 import { Forbidden, ValidationError } from 'payload'
 
+import { may, reportRules } from '../access/policy'
+import { recordReviewEvent } from '../review/events'
+import { REVIEW_ACTION } from '../review/hooks'
 import type { Change } from './diff'
 
-export type Applied = { created: number; updated: number; unchanged: number }
+/** `submitted`: the rows became drafts sent for review (a data reporter), not public yet. */
+export type Applied = { created: number; updated: number; unchanged: number; submitted: boolean }
+
+/** The comment of the review step each imported row gets. */
+export const IMPORT_REVIEW_COMMENT = 'Nhập từ tệp số liệu (Excel/CSV).'
 
 export const applyMessages = {
   failed: (row: number, reason?: string) =>
@@ -36,19 +43,26 @@ function readableReason(cause: unknown): string | undefined {
 
 export async function applyChanges(payload: Payload, user: PayloadRequest['user'], changes: Change[]): Promise<Applied> {
   const writes = changes.filter((c) => c.kind !== 'unchanged')
-  const result: Applied = { created: 0, updated: 0, unchanged: changes.length - writes.length }
+  // Editors publish at once; anyone else (a data reporter) saves drafts sent for review.
+  const publish = may(reportRules.publish, user)
+  const result: Applied = { created: 0, updated: 0, unchanged: changes.length - writes.length, submitted: !publish }
   if (writes.length === 0) return result
+  const status = publish
+    ? ({ _status: 'published' } as const)
+    : ({ _status: 'draft', reviewStatus: 'submitted', reviewSubmittedBy: user!.id } as const)
 
   // null where the database has no transactions (MongoDB without a replica set).
   const transactionID = await payload.db.beginTransaction()
   const req = { transactionID: transactionID ?? undefined, user } as Partial<PayloadRequest>
-  const common = { req, user, overrideAccess: false, depth: 0 } as const
+  const common = { req, user, overrideAccess: false, depth: 0, draft: !publish, context: publish ? {} : { [REVIEW_ACTION]: 'submit' } } as const
+  const submitted = (id: number | string, organization: unknown) =>
+    recordReviewEvent(payload, req, { collection: 'indicator-reports', id, action: 'submitted', comment: IMPORT_REVIEW_COMMENT, submitter: user!.id, organization })
   try {
     for (const change of writes) {
       const { row } = change
       try {
         if (change.kind === 'new') {
-          await payload.create({
+          const doc = await payload.create({
             collection: 'indicator-reports',
             data: {
               indicator: row.indicator.id as number,
@@ -59,9 +73,11 @@ export async function applyChanges(payload: Payload, user: PayloadRequest['user'
               reportingOrganization: row.organization.id as number,
               source: row.source,
               note: row.note,
+              ...status,
             },
             ...common,
           })
+          if (!publish) await submitted(doc.id, row.organization.id)
           result.created++
         } else {
           await payload.update({
@@ -71,9 +87,11 @@ export async function applyChanges(payload: Payload, user: PayloadRequest['user'
               value: row.value,
               ...(row.source !== undefined ? { source: row.source } : {}),
               ...(row.note !== undefined ? { note: row.note } : {}),
+              ...status,
             },
             ...common,
           })
+          if (!publish) await submitted(change.existing!.id, row.organization.id)
           result.updated++
         }
       } catch (error) {

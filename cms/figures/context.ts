@@ -45,7 +45,8 @@ export async function loadFiguresContext(payload: Payload, scope: FiguresScope, 
   const [indicators, organizations, reports] = await Promise.all([
     payload.find({ collection: 'indicators', ...all }),
     payload.find({ collection: 'organizations', ...all }),
-    payload.find({ collection: 'indicator-reports', ...all }),
+    // The latest version of each report: a draft waiting for review is what a new file changes.
+    payload.find({ collection: 'indicator-reports', ...all, draft: true }),
   ])
   const localities = new Map<string, string>()
   const addLocality = (place: unknown) => {

@@ -31,6 +31,8 @@ export const endpointMessages = {
   hasErrors: (n: number) => `Tệp còn ${n} lỗi nên chưa áp dụng. Hãy sửa các dòng được báo lỗi rồi tải lại; không có số liệu nào được thay đổi.`,
   applied: (created: number, updated: number, unchanged: number) =>
     `Đã áp dụng: ${created} số liệu mới, ${updated} số liệu được cập nhật, ${unchanged} không đổi.`,
+  submitted: (created: number, updated: number, unchanged: number) =>
+    `Đã gửi duyệt: ${created} số liệu mới, ${updated} số liệu được cập nhật, ${unchanged} không đổi. Số liệu chỉ được công bố sau khi biên tập viên duyệt.`,
 } as const
 
 const noStore = { 'cache-control': 'no-store' }
@@ -171,7 +173,7 @@ export const figuresEndpoints: Endpoint[] = [
       try {
         const applied = await applyChanges(req.payload, req.user, examined.changes)
         return Response.json(
-          { message: endpointMessages.applied(applied.created, applied.updated, applied.unchanged), ...applied },
+          { message: endpointMessages[applied.submitted ? 'submitted' : 'applied'](applied.created, applied.updated, applied.unchanged), ...applied },
           { headers: noStore },
         )
       } catch (error) {

@@ -37,7 +37,7 @@ const schema: Record<keyof Content, { allowed: string[]; required: string[] }> =
     required: ['key', 'name', 'kind'],
   },
   plans: {
-    allowed: ['key', 'documentNumber', 'numberNote', 'documentType', 'title', 'summary', 'issuers', 'place', 'issueDate', 'issueDateText', 'year', 'period', 'topics', 'signer', 'legalBasis', 'mentions', 'tasks', 'deadlines', 'recipients', 'attachments', 'transcriptionNotes', 'fullTextSource', 'body'],
+    allowed: ['key', 'documentNumber', 'numberNote', 'documentType', 'title', 'summary', 'issuers', 'place', 'issueDate', 'issueDateText', 'year', 'period', 'topics', 'signer', 'legalBasis', 'mentions', 'tasks', 'deadlines', 'reportingDeadlines', 'recipients', 'attachments', 'transcriptionNotes', 'fullTextSource', 'body'],
     required: ['key', 'documentType', 'title', 'issuers', 'year', 'body'],
   },
   indicators: {
@@ -182,6 +182,11 @@ export function checkContent(content: Content): string[] {
     }
     if (p.fullTextSource != null && (typeof p.fullTextSource !== 'string' || !fs.existsSync(p.fullTextSource))) {
       problems.push(`${w}: fullTextSource not found: ${p.fullTextSource}`)
+    }
+    for (const d of p.reportingDeadlines ?? []) {
+      ref(w, 'organizations', d.organizations)
+      ref(w, 'indicators', d.indicators)
+      if (!d.organizations?.length) problems.push(`${w}: a reporting deadline names no organisation`)
     }
     for (const r of p.recipients ?? []) ref(w, 'organizations', r.organization)
     for (const a of p.attachments ?? []) ref(w, 'plans', a.plan)

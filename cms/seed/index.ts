@@ -15,7 +15,7 @@ export type SeedReport = Record<string, { created: number; updated: number; kept
 
 type Id = number | string
 
-const versioned = new Set<CollectionSlug>(['plans', 'campaigns', 'honourees', 'news', 'pages', 'task-updates'])
+const versioned = new Set<CollectionSlug>(['plans', 'campaigns', 'honourees', 'news', 'pages', 'indicator-reports', 'task-updates'])
 
 export class ContentError extends Error {
   constructor(public problems: string[]) {
@@ -88,6 +88,16 @@ class Seeder {
         value: t.value,
         sourcePlan: this.ref('plans', t.sourcePlan),
         note: t.note,
+      })),
+    }))
+    // Reporting deadlines name indicators, created just above: a pass of their own.
+    await this.secondPass('plans', c.plans.filter((r) => r.reportingDeadlines), (r) => ({
+      reportingDeadlines: (r.reportingDeadlines as Rec[]).map((d) => ({
+        text: d.text,
+        day: d.day,
+        month: d.month,
+        organizations: this.refs('organizations', d.organizations),
+        indicators: this.refs('indicators', d.indicators).map((indicator) => ({ indicator })),
       })),
     }))
 

@@ -19,26 +19,41 @@ export function cms(): Promise<Payload> {
 /** The collections the portal publishes (each one a content collection in site/content.config.ts). */
 export type PublicCollection = 'plans' | 'campaigns' | 'honourees' | 'news' | 'pages' | 'indicators' | 'indicator-reports' | 'task-updates' | 'organizations' | 'topics'
 
+/** Documents per Local API read: a loader holds one page of Payload's results at a time, not a whole collection. */
+export const LOAD_PAGE_SIZE = 1000
+
 /**
- * Every published document of a collection, relationships populated one level deep with
- * only the fields each collection's `defaultPopulate` names (what pages show of a related
- * document), and without join fields, which no page reads (pages derive "cited by",
- * phases, a campaign's honourees from the collections themselves). So an entry's digest,
- * and the cache key of its page, covers what the page shows and not a related document's body.
+ * Every published document of a collection, a page at a time (sorted by id, so pages are
+ * stable), relationships populated one level deep with only the fields each collection's
+ * `defaultPopulate` names (what pages show of a related document), and without join fields,
+ * which no page reads (pages derive "cited by", phases, a campaign's honourees from the
+ * collections themselves). So an entry's digest, and the cache key of its page, covers what
+ * the page shows and not a related document's body.
  */
-export async function findPublished<C extends PublicCollection>(collection: C): Promise<DataFromCollectionSlug<C>[]> {
+export async function* publishedPages<C extends PublicCollection>(collection: C, limit = LOAD_PAGE_SIZE): AsyncGenerator<DataFromCollectionSlug<C>[]> {
   const payload = await cms()
-  const { docs } = await payload.find({
-    collection,
-    depth: 1,
-    draft: false,
-    // Typed `never` for collections without join fields, where `false` is a no-op.
-    joins: false as JoinQuery<C>,
-    overrideAccess: false,
-    pagination: false,
-    sort: 'id',
-  })
-  return docs as DataFromCollectionSlug<C>[]
+  for (let page = 1; ; page++) {
+    const { docs, hasNextPage } = await payload.find({
+      collection,
+      depth: 1,
+      draft: false,
+      // Typed `never` for collections without join fields, where `false` is a no-op.
+      joins: false as JoinQuery<C>,
+      overrideAccess: false,
+      limit,
+      page,
+      sort: 'id',
+    })
+    yield docs as DataFromCollectionSlug<C>[]
+    if (!hasNextPage) return
+  }
+}
+
+/** Every published document of a collection at once (small collections; loaders page with `publishedPages`). */
+export async function findPublished<C extends PublicCollection>(collection: C): Promise<DataFromCollectionSlug<C>[]> {
+  const all: DataFromCollectionSlug<C>[] = []
+  for await (const docs of publishedPages(collection)) all.push(...docs)
+  return all
 }
 
 /** A global as an anonymous reader sees it (e.g. the site settings shown on every page). */

@@ -10,7 +10,7 @@ import type { Loader } from 'astro/loaders'
 import { z } from 'astro/zod'
 
 import type { Config } from '../../cms/payload-types'
-import { findPublicGlobal, findPublished, type PublicCollection } from './cms'
+import { findPublicGlobal, publishedPages, type PublicCollection } from './cms'
 
 type Docs = Config['collections']
 
@@ -21,7 +21,7 @@ const documentSchema = <T>() =>
   })
 
 /**
- * Every published document of `collection`, one entry each (its id: `idOf`, the slug by
+ * Every published document of `collection`, read a page at a time, one entry each (its id: `idOf`, the slug by
  * default). Each entry's digest is its content hash, so Astro knows which entries changed.
  */
 export function payloadLoader<C extends PublicCollection>(collection: C, idOf: (doc: Docs[C]) => string = (doc) => ('slug' in doc && doc.slug) || String(doc.id)) {
@@ -29,12 +29,15 @@ export function payloadLoader<C extends PublicCollection>(collection: C, idOf: (
     name: `payload-${collection}`,
     schema: documentSchema<Docs[C]>(),
     load: async ({ store, parseData, generateDigest }) => {
-      const docs = await findPublished(collection)
       store.clear()
-      for (const doc of docs) {
-        const id = idOf(doc)
-        const data: Record<string, unknown> = JSON.parse(JSON.stringify(doc))
-        store.set({ id, data: await parseData({ id, data }), digest: generateDigest(data) })
+      // A page of documents at a time: at 100,000 items one whole collection's Payload
+      // results, with their populated relations, would sit in memory beside Astro's store.
+      for await (const docs of publishedPages(collection)) {
+        for (const doc of docs) {
+          const id = idOf(doc)
+          const data: Record<string, unknown> = JSON.parse(JSON.stringify(doc))
+          store.set({ id, data: await parseData({ id, data }), digest: generateDigest(data) })
+        }
       }
     },
   } satisfies Loader

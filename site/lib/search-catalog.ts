@@ -24,3 +24,10 @@ export type Catalog = {
 
 /** File name of the catalogue inside the Pagefind output folder. */
 export const CATALOG_FILE = 'danh-muc.json'
+
+/**
+ * The largest catalogue (uncompressed) a browser fetches for its first query: about 60 KB
+ * compressed, which with Pagefind's own files keeps a first query under 150 KB. A larger
+ * portal's search runs on the server (search-server.ts `searchRunsOn`).
+ */
+export const BROWSER_CATALOG_BYTES = 300 * 1024

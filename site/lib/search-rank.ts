@@ -167,6 +167,21 @@ function titleScore(q: string[], qMarked: string[], marked: boolean, entry: Cata
   return score
 }
 
+/**
+ * Per catalogue, once: entries by fragment id, and the entries a number or name can find
+ * (documents with a number, pages naming people) — at 100,000 pages a search then does not
+ * rebuild a map of every page, nor walk them all, for each spelling it tries.
+ */
+const preparedCatalogs = new WeakMap<Catalog, { byId: Map<string, CatalogEntry>; lookups: CatalogEntry[] }>()
+function prepared(catalog: Catalog) {
+  let p = preparedCatalogs.get(catalog)
+  if (!p) {
+    p = { byId: new Map(catalog.entries.map((e) => [e.id, e])), lookups: catalog.entries.filter((e) => e.facts.number || e.facts.names?.length) }
+    preparedCatalogs.set(catalog, p)
+  }
+  return p
+}
+
 /** Every candidate, best first (filters are applied by the caller, which also counts them). */
 export function rankCandidates(query: string, candidates: Candidate[], catalog: Catalog): RankedHit[] {
   const typed = foldedTokens(query)
@@ -174,7 +189,7 @@ export function rankCandidates(query: string, candidates: Candidate[], catalog: 
   const q = expandedTokens(typed)
   const marked = hasMarks(query)
   const qMarked = markedTokens(query)
-  const byId = new Map(catalog.entries.map((e) => [e.id, e]))
+  const { byId, lookups } = prepared(catalog)
   const maxScore = Math.max(1e-9, ...candidates.map((c) => c.score))
   const hits = new Map<string, RankedHit>()
 
@@ -190,7 +205,7 @@ export function rankCandidates(query: string, candidates: Candidate[], catalog: 
   }
   // Numbers and names are looked up in the catalogue, so they are found even when Pagefind
   // tokenises them differently ("38/KH-HĐTĐKT", "kh 38").
-  for (const entry of catalog.entries) {
+  for (const entry of lookups) {
     const byNumber = matchesDocumentNumber(typed, entry)
     const name = byNumber ? undefined : matchedName(q, entry)
     if (!byNumber && !name) continue

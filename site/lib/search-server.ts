@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url'
 import { LRUCache } from 'lru-cache'
 
 import type { Catalog } from './search-catalog'
-import { CATALOG_FILE } from './search-catalog'
+import { BROWSER_CATALOG_BYTES, CATALOG_FILE } from './search-catalog'
 import { decodeFragment, runSearch, type Fragment, type PagefindApi, type SearchAnswer, type SearchSource } from './search'
 import type { ChosenFilters } from './search-rank'
 
@@ -42,6 +42,20 @@ function serverSource(): Promise<SearchSource> {
   loaded.catch(() => (loaded = undefined))
   return loaded
 }
+
+/**
+ * Where readers' searches run: in the browser (Pagefind and the catalogue fetched once, then
+ * instant) while the catalogue is small, on this server (the browser asks this page for its
+ * answer) when it is too big for a reader's first query — at 10,000 items and more.
+ */
+export async function searchRunsOn(): Promise<'browser' | 'server'> {
+  // SEARCH_BROWSER_CATALOG_BYTES: another limit for this server (tests try the server's way on a small portal).
+  const limit = Number(process.env.SEARCH_BROWSER_CATALOG_BYTES || BROWSER_CATALOG_BYTES)
+  runsOn ??= fs.stat(path.join(clientDir(), 'pagefind', CATALOG_FILE)).then(({ size }) => (size > limit ? 'server' : 'browser'))
+  runsOn.catch(() => (runsOn = undefined))
+  return runsOn
+}
+let runsOn: Promise<'browser' | 'server'> | undefined
 
 const answers = new LRUCache<string, Promise<SearchAnswer>>({ max: 2000 })
 

@@ -28,30 +28,49 @@ export function excerptHtml(text: string, locations: number[], length = 32): str
 const foldWord = (w: string) =>
   w.normalize('NFD').replace(/\p{M}+/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().replace(/[^a-z0-9]/g, '')
 
+/** A page text split into words, each also folded as the query is: worked out once per text. */
+export type PreparedText = { words: string[]; folded: string[] }
+
+export function prepareText(text: string): PreparedText {
+  const words = text.split(/\s+/).filter(Boolean)
+  return { words, folded: words.map(foldWord) }
+}
+
 /**
  * The passage of about `length` words that best matches the whole query (its syllables
  * together and in order count most; exact marks break ties), with each run of the query's
- * syllables in order highlighted as one phrase. `text` is the page text as written.
+ * syllables in order highlighted as one phrase. `text` is the page text as written, or that
+ * text prepared once (prepareText) when several queries are shown from the same page.
  */
-export function phraseExcerpt(text: string, query: string, length = 36): string {
-  const words = text.split(/\s+/).filter(Boolean)
+export function phraseExcerpt(text: string | PreparedText, query: string, length = 36): string {
+  const { words, folded } = typeof text === 'string' ? prepareText(text) : text
   const q = foldWord(query) ? query.split(/\s+/).flatMap((w) => w.split(/[^\p{L}\p{N}]+/u)).map(foldWord).filter(Boolean) : []
   const qMarked = query.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean)
   const marked = qMarked.join(' ') !== q.join(' ')
-  const folded = words.map(foldWord)
+  // A document number written as one word ("38/KH-HĐTĐKT") spells several query syllables:
+  // each run of two or more query syllables, joined, and the longest such run it spells.
+  const joinedRuns = new Map<string, number>()
+  for (let j = 0; j < q.length; j++) for (let m = 2; j + m <= q.length; m++) {
+    const joined = q.slice(j, j + m).join('')
+    joinedRuns.set(joined, Math.max(joinedRuns.get(joined) ?? 0, m))
+  }
+  const syllables = new Set(q)
   // Runs: maximal stretches of words that spell consecutive query syllables in order.
   type Run = { start: number; end: number; weight: number }
   const runs: Run[] = []
   for (let i = 0; i < words.length; ) {
+    // Most words are none of the query's syllables: nothing to compare.
+    if (!syllables.has(folded[i]) && !joinedRuns.has(folded[i])) {
+      i++
+      continue
+    }
     let best = 0
-    let joined = 0
     for (let j = 0; j < q.length; j++) {
       let n = 0
       while (i + n < words.length && j + n < q.length && folded[i + n] === q[j + n]) n++
       if (n > best) best = n
-      // A document number written as one word ("38/KH-HĐTĐKT") spells several query syllables.
-      for (let m = 2; j + m <= q.length; m++) if (folded[i] === q.slice(j, j + m).join('')) joined = Math.max(joined, m)
     }
+    const joined = joinedRuns.get(folded[i]) ?? 0
     if (joined > best) {
       runs.push({ start: i, end: i + 1, weight: joined * joined })
       i++
@@ -68,15 +87,35 @@ export function phraseExcerpt(text: string, query: string, length = 36): string 
     runs.push({ start: i, end: i + best, weight })
     i += best
   }
-  // The window with the most weight (distinct syllables covered count too).
+  // The window with the most weight (distinct syllables covered count too). Runs do not
+  // overlap and come in order, and so do the windows starting before each run: the runs
+  // inside a window are a stretch [lo, hi) that only moves forward (linear, not quadratic —
+  // a common syllable occurs thousands of times in a long document).
   let bestStart = 0
   let bestWeight = -1
+  let lo = 0
+  let hi = 0
+  let sum = 0
+  const covered = new Map<string, number>()
+  const add = (r: Run, by: number) => {
+    for (let k = r.start; k < r.end; k++) {
+      const n = (covered.get(folded[k]) ?? 0) + by
+      if (n) covered.set(folded[k], n)
+      else covered.delete(folded[k])
+    }
+  }
   for (const run of runs) {
     const start = Math.max(0, run.start - Math.floor(length / 3))
-    const inside = runs.filter((r) => r.start >= start && r.end <= start + length)
-    const covered = new Set(inside.flatMap((r) => folded.slice(r.start, r.end)))
+    while (hi < runs.length && runs[hi].end <= start + length) {
+      if (hi >= lo) (sum += runs[hi].weight, add(runs[hi], 1))
+      hi++
+    }
+    while (lo < runs.length && runs[lo].start < start) {
+      if (lo < hi) (sum -= runs[lo].weight, add(runs[lo], -1))
+      lo++
+    }
     // Ties go to the earlier passage (a document's number in its heading, not in a note).
-    const weight = inside.reduce((s, r) => s + r.weight, 0) + covered.size - start / (words.length + 1)
+    const weight = sum + covered.size - start / (words.length + 1)
     if (weight > bestWeight) {
       bestWeight = weight
       bestStart = start

@@ -9,7 +9,7 @@ import { foldDStroke, formatDate } from '../../cms/lib/vietnamese'
 import type { Catalog } from './search-catalog'
 import { expandedTokens, filterCounts, foldedTokens, passes, rankCandidates, type ChosenFilters } from './search-rank'
 import { corrections, suggestions } from './search-suggest'
-import { phraseExcerpt, restoreDStroke } from './search-text'
+import { phraseExcerpt, prepareText, restoreDStroke, type PreparedText } from './search-text'
 
 /** Filter names as shown (also Pagefind's filter keys) and their URL parameters. */
 export const SEARCH_FILTERS = [
@@ -88,6 +88,14 @@ function expandedQuery(query: string): string {
   return expanded.length === folded.length ? query : expanded.join(' ')
 }
 
+/** Each page's text restored and split once, however many queries show it (fragments are kept by the source). */
+const preparedTexts = new WeakMap<Fragment, PreparedText>()
+function preparedText(f: Fragment): PreparedText {
+  let prepared = preparedTexts.get(f)
+  if (!prepared) preparedTexts.set(f, (prepared = prepareText(restoreDStroke(f.content, f.meta.d, f.meta.D))))
+  return prepared
+}
+
 async function rank(source: SearchSource, catalog: Catalog, query: string) {
   const search = await source.pagefind.search(foldDStroke(query))
   return rankCandidates(query, search.results.map((r) => ({ id: r.id, score: r.score, words: r.words ?? [] })), catalog)
@@ -126,7 +134,7 @@ export async function runSearch(source: SearchSource, typed: string, chosen: Cho
       issuer: facts.type ? facts.orgs?.join(', ') : undefined,
       label: h.label,
       // A number or name found: the passage that shows it, as typed.
-      excerpt: phraseExcerpt(restoreDStroke(f.content, f.meta.d, f.meta.D), h.matched ?? expandedQuery(query)),
+      excerpt: phraseExcerpt(preparedText(f), h.matched ?? expandedQuery(query)),
     }
   })
   // Weak results (few, or none holding the query's syllables together): offer better spellings.

@@ -56,10 +56,13 @@ export async function compressFile(full: string): Promise<Omit<CompressSummary, 
 
 export type CompressSummary = { files: number; bytes: number; brotliBytes: number; gzipBytes: number }
 
-/** Writes `<file>.br` and `<file>.gz` for each text file of `clientDir` (kept only when smaller). */
-export async function compressRelease(clientDir: string): Promise<CompressSummary> {
+/**
+ * Writes `<file>.br` and `<file>.gz` for each text file of `clientDir` (kept only when
+ * smaller), except the files in `skip` (already given theirs, site/scripts/link-unchanged.ts).
+ */
+export async function compressRelease(clientDir: string, skip: ReadonlySet<string> = new Set()): Promise<CompressSummary> {
   const summary: CompressSummary = { files: 0, bytes: 0, brotliBytes: 0, gzipBytes: 0 }
-  const queue = [...textFiles(clientDir)]
+  const queue = [...textFiles(clientDir)].filter((file) => !skip.has(file))
   // zlib's async calls run on libuv's thread pool: a few at a time use every core.
   const worker = async () => {
     for (let file = queue.pop(); file !== undefined; file = queue.pop()) {

@@ -72,7 +72,9 @@ export async function exportRelease(releaseDir: string, outDir: string): Promise
     const searchFile = path.join(site, searchPath(), 'index.html')
     fs.mkdirSync(path.dirname(searchFile), { recursive: true })
     const meta = `<meta http-equiv="content-security-policy" content="${policy.replace(/"/g, '&quot;')}">`
-    fs.writeFileSync(searchFile, (await search.text()).replace(/<meta charset="utf-8"\s*\/?>/i, (m) => `${m}${meta}`))
+    // No server behind an export: its search page always searches in the browser, whatever the catalogue's size.
+    const page = (await search.text()).replace(/<meta charset="utf-8"\s*\/?>/i, (m) => `${m}${meta}`).replace(' data-search="server"', ' data-search="browser"')
+    fs.writeFileSync(searchFile, page)
     changed.add(searchFile)
 
     // oEmbed: each discovery link's answer saved as a file; the link then names that file.

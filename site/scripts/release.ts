@@ -19,6 +19,8 @@ import { stripVTControlCharacters } from 'node:util'
 import { oneBuildAtATime, takeLock } from './build-lock.ts'
 import { embedPath, honoureesPath } from '../lib/routes.ts'
 import { compressRelease } from './compress.ts'
+import { linkUnchanged, liveClientDir } from './link-unchanged.ts'
+import { searchRecordCache } from './search-record-cache.ts'
 import { buildSearchIndex } from './search-index.ts'
 
 export const root = path.resolve(import.meta.dirname, '..', '..')
@@ -33,7 +35,10 @@ export type ReleaseOptions = {
   env?: NodeJS.ProcessEnv
 }
 
-export type ReleaseSummary = { release: string; dir: string; seconds: number; pages: number; renderedPages: number }
+/** Seconds spent in each step of a build (printed by bench:publish). */
+export type ReleasePhases = { astro: number; index: number; compress: number; switch: number }
+
+export type ReleaseSummary = { release: string; dir: string; seconds: number; pages: number; renderedPages: number; phases?: ReleasePhases }
 
 /** A release and the pages this build rendered (the others were copied from the last build). */
 export type ReleaseResult = ReleaseSummary & { renderedPaths: string[] }
@@ -158,18 +163,36 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
   // finished build is then moved to its own directory (the server resolves its files
   // relative to itself).
   const staging = path.join(releasesDir, '.staging')
+  const phases: ReleasePhases = { astro: 0, index: 0, compress: 0, switch: 0 }
+  const since = (from: number) => Math.round((performance.now() - from) / 100) / 10
   try {
     fs.rmSync(staging, { recursive: true, force: true })
+    let from = performance.now()
     const log = await oneBuildAtATime(() => runAstroBuild(staging, cacheDir, options.env ?? process.env))
-    await buildSearchIndex(path.join(staging, 'client'))
-    // Brotli and gzip copies of every text file, served by content negotiation.
-    await compressRelease(path.join(staging, 'client'))
+    phases.astro = since(from)
+    from = performance.now()
+    // Files unchanged since the live release become links to it, with their compressed copies.
+    const live = liveClientDir(current)
+    const { linked } = linkUnchanged(path.join(staging, 'client'), live)
+    phases.compress = since(from)
+    from = performance.now()
+    // Their search records are the live release's too.
+    const records = searchRecordCache(path.join(staging, 'client'), live && path.dirname(live), linked)
+    await buildSearchIndex(path.join(staging, 'client'), records.recordOf)
+    records.save(staging)
+    phases.index = since(from)
+    from = performance.now()
+    // Brotli and gzip copies of every other text file, served by content negotiation.
+    await compressRelease(path.join(staging, 'client'), linked)
+    phases.compress = Math.round((phases.compress + since(from)) * 10) / 10
+    from = performance.now()
     for (const essential of ['client/index.html', 'client/404.html', 'client/pagefind/pagefind.js', 'server/entry.mjs']) {
       if (!fs.existsSync(path.join(staging, essential))) throw new Error(`Bản dựng thiếu tệp ${essential}`)
     }
     fs.renameSync(staging, dir)
     swapSymlink(current, dir)
     prune(releasesDir, dir, options.keep ?? 3)
+    phases.switch = since(from)
     // Astro logs one line per page; "(cached)" or "(restored)" marks pages it copied.
     const pageLines = log.split('\n').filter((line) => /[└├]─ \//.test(line))
     const reused = pageLines.filter((line) => /\((restored|cached)\)/.test(line)).length
@@ -181,6 +204,7 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
       seconds: Math.round((performance.now() - started) / 100) / 10,
       pages: pageLines.length,
       renderedPages: pageLines.length - reused,
+      phases,
     }
   } catch (error) {
     fs.rmSync(staging, { recursive: true, force: true })

@@ -19,11 +19,40 @@ import { restoreDStroke } from '../lib/search-text.ts'
  * The search catalogue (search-catalog.ts): each page's fragment id, read back from the
  * fragments Pagefind wrote, with the title, section and facts the records carried.
  */
-type IndexedPage = { title: string; section: string; facts: SearchFacts; text: string }
+type IndexedPage = { title: string; section: string; facts: SearchFacts }
 
-export function writeCatalog(outputPath: string, pages: Map<string, IndexedPage>) {
+/**
+ * The portal's words for suggestions, counted as pages are indexed: folded word → its
+ * written forms and how often each occurs. Counting as we go keeps no page's text in memory
+ * (100,000 pages' texts were most of the index step's memory).
+ */
+export class WordCounts {
+  readonly counts = new Map<string, Map<string, number>>()
+  add(...texts: string[]) {
+    for (const text of texts) {
+      for (const word of text.normalize('NFC').split(/[^\p{L}\p{N}]+/u)) {
+        // Words, not numbers or codes: suggestions replace a mistyped word with one of these.
+        if (!word || /\d/.test(word) || word.length > 12) continue
+        const folded = foldVietnamese(word).toLowerCase()
+        const forms = this.counts.get(folded) ?? new Map<string, number>()
+        forms.set(word.toLowerCase(), (forms.get(word.toLowerCase()) ?? 0) + 1)
+        this.counts.set(folded, forms)
+      }
+    }
+  }
+  /** Each folded word → its commonest written form (ties: alphabetical, for stable builds) and its count. */
+  words(): Catalog['words'] {
+    const words: Catalog['words'] = {}
+    for (const [folded, forms] of [...this.counts].sort(([a], [b]) => a.localeCompare(b))) {
+      const [written] = [...forms].sort(([a, x], [b, y]) => y - x || a.localeCompare(b))[0]
+      words[folded] = [written, [...forms.values()].reduce((n, c) => n + c, 0)]
+    }
+    return words
+  }
+}
+
+export function writeCatalog(outputPath: string, pages: Map<string, IndexedPage>, words: WordCounts) {
   const entries: CatalogEntry[] = []
-  const counts = new Map<string, Map<string, number>>()
   const fragmentDir = path.join(outputPath, 'fragment')
   for (const file of fs.readdirSync(fragmentDir).sort()) {
     const json = zlib.gunzipSync(fs.readFileSync(path.join(fragmentDir, file))).toString('utf8').replace(/^pagefind_dcd/, '')
@@ -31,30 +60,17 @@ export function writeCatalog(outputPath: string, pages: Map<string, IndexedPage>
     const page = pages.get(url)
     if (!page) continue
     entries.push({ id: file.replace(/\.pf_fragment$/, ''), url, title: page.title, section: page.section, facts: page.facts })
-    for (const text of [page.title, ...(page.facts.names ?? []), page.text]) {
-      for (const word of text.normalize('NFC').split(/[^\p{L}\p{N}]+/u)) {
-        // Words, not numbers or codes: suggestions replace a mistyped word with one of these.
-        if (!word || /\d/.test(word) || word.length > 12) continue
-        const folded = foldVietnamese(word).toLowerCase()
-        const forms = counts.get(folded) ?? new Map<string, number>()
-        forms.set(word.toLowerCase(), (forms.get(word.toLowerCase()) ?? 0) + 1)
-        counts.set(folded, forms)
-      }
-    }
   }
   entries.sort((a, b) => a.url.localeCompare(b.url))
-  // Each folded word → its commonest written form (ties: alphabetical, for stable builds).
-  const words: Catalog['words'] = {}
-  for (const [folded, forms] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
-    const [written] = [...forms].sort(([a, x], [b, y]) => y - x || a.localeCompare(b))[0]
-    words[folded] = [written, [...forms.values()].reduce((n, c) => n + c, 0)]
-  }
-  const catalog: Catalog = { entries, words }
+  const catalog: Catalog = { entries, words: words.words() }
   fs.writeFileSync(path.join(outputPath, CATALOG_FILE), JSON.stringify(catalog))
   return catalog
 }
 
-export async function buildSearchIndex(clientDir: string) {
+/** Reads one built page into its record (site/scripts/search-record-cache.ts reuses unchanged pages' records). */
+export type RecordReader = (url: string, file: string) => ReturnType<typeof recordFromHtml>
+
+export async function buildSearchIndex(clientDir: string, recordOf: RecordReader = (url, file) => recordFromHtml(url, fs.readFileSync(file, 'utf8'))) {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' })
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`)
   let pages = 0
@@ -63,9 +79,10 @@ export async function buildSearchIndex(clientDir: string) {
   const inFlight = new Set<Promise<void>>()
   const failures: string[] = []
   const pagesByUrl = new Map<string, IndexedPage>()
+  const words = new WordCounts()
   const add = async ({ facts, ...record }: NonNullable<ReturnType<typeof recordFromHtml>>) => {
-    const text = restoreDStroke(record.content, record.meta.d, record.meta.D)
-    pagesByUrl.set(record.url, { title: record.meta.title, section: record.meta.section, facts, text })
+    words.add(record.meta.title, ...(facts.names ?? []), restoreDStroke(record.content, record.meta.d, record.meta.D))
+    pagesByUrl.set(record.url, { title: record.meta.title, section: record.meta.section, facts })
     try {
       const { errors: recordErrors } = await index.addCustomRecord(record)
       if (recordErrors.length) failures.push(`${record.url}: ${recordErrors.join('; ')}`)
@@ -81,7 +98,7 @@ export async function buildSearchIndex(clientDir: string) {
         if (entry.name !== 'pagefind' && entry.name !== '_astro') await walk(full)
       } else if (entry.name === 'index.html') {
         const rel = path.relative(clientDir, path.dirname(full)).split(path.sep).join('/')
-        const record = recordFromHtml(rel ? `/${rel}/` : '/', fs.readFileSync(full, 'utf8'))
+        const record = recordOf(rel ? `/${rel}/` : '/', full)
         if (!record) continue
         const pending = add(record).finally(() => inFlight.delete(pending))
         inFlight.add(pending)
@@ -97,7 +114,7 @@ export async function buildSearchIndex(clientDir: string) {
   const { errors: writeErrors } = await index.writeFiles({ outputPath })
   if (writeErrors.length) throw new Error(`Pagefind: ${writeErrors.join('; ')}`)
   await pagefind.close()
-  writeCatalog(outputPath, pagesByUrl)
+  writeCatalog(outputPath, pagesByUrl, words)
   return { pages, outputPath }
 }
 

@@ -27,9 +27,10 @@ import sirv from 'sirv'
 
 import { cachedFiles, type FileHandler } from './file-cache.ts'
 import { readAttachmentTypes } from '../lib/attachment-types.ts'
-import { answerKey, cachedAnswer, keepAnswer } from './answer-cache.ts'
+import { answerFor, answerInFlight, answerKey, beginFlight, cachedAnswer, recentUrls, type Answer } from './answer-cache.ts'
+import { warmRelease } from './warm-release.ts'
 import { readRedirects, redirectTarget } from '../lib/redirects.ts'
-import { isOnDemand } from '../lib/routes.ts'
+import { isOnDemand, searchPath } from '../lib/routes.ts'
 import { ALLOWED_METHODS, attachmentHeaders, cacheControl, normalisePath, OWN_PAGE_POLICY, ownPage, securityHeaders, withCharset } from './headers.ts'
 
 export type PortalServerOptions = {
@@ -101,6 +102,43 @@ function answerOwn(res: http.ServerResponse, status: number, headers: Record<str
 /** Upstream's own policy (Astro's script-src on on-demand pages) is kept beside ours: browsers enforce both. */
 function withPolicies(upstream: string | string[] | undefined, ours: string): string | string[] {
   return upstream ? [...[upstream].flat(), ours] : ours
+}
+
+/** The release's response headers with this server's: both script policies, charset, caching. */
+function answerHeaders(response: http.IncomingMessage, headers: Record<string, string>, normalisedPath: string, release: Release): http.OutgoingHttpHeaders {
+  const merged: Record<string, http.OutgoingHttpHeader | undefined> = { ...response.headers, ...headers }
+  merged['content-security-policy'] = withPolicies(response.headers['content-security-policy'], headers['content-security-policy'])
+  const type = withCharset(response.headers['content-type'])
+  if (type) merged['content-type'] = type
+  if (response.statusCode === 200) Object.assign(merged, attachmentHeaders(normalisedPath, release.attachmentTypes))
+  // Pages may be cached briefly by browsers, but must be revalidated after a publish.
+  if (!merged['cache-control']) merged['cache-control'] = cacheControl(normalisedPath)
+  return merged
+}
+
+function sendAnswer(req: http.IncomingMessage, res: http.ServerResponse, answer: Answer) {
+  const { headers, body } = answerFor(answer, req.headers['accept-encoding'])
+  res.writeHead(answer.status, headers)
+  res.end(body)
+}
+
+/** Ask a release that is not live yet for a search page, keeping the answer for when it is (warm-release.ts). */
+function askAhead(release: Release, url: string): Promise<boolean> {
+  const key = answerKey(release.dir, 'GET', searchPath(), url)
+  if (!key || cachedAnswer(key)) return Promise.resolve(false)
+  const flight = beginFlight(key)
+  return new Promise((resolve) => {
+    const request = http.get({ host: '127.0.0.1', port: release.port, path: url, timeout: 10_000 }, (response) => {
+      flight.keep(response.statusCode ?? 502, answerHeaders(response, securityHeaders(searchPath()), searchPath(), release), response)
+      response.resume()
+      response.on('close', () => resolve(response.statusCode === 200 && response.complete))
+    })
+    request.on('timeout', () => request.destroy())
+    request.on('error', () => {
+      flight.fail()
+      resolve(false)
+    })
+  })
 }
 
 /** A free loopback port (for a release's process; tests use it too). */
@@ -200,9 +238,11 @@ export async function startPortalServer(options: PortalServerOptions) {
     if (!dir || dir === live?.dir || failed.has(dir)) return
     try {
       const next = await startRelease(dir, env)
+      // Before readers reach it: the queries asked of the live release, answered by the new one.
+      const warmed = await warmRelease((url) => askAhead(next, url), live ? recentUrls(live.dir, Number(process.env.PORTAL_WARM_QUERIES ?? 200)) : [])
       const previous = live
       live = next
-      log(`đang phục vụ bản dựng ${path.basename(dir)}`)
+      log(`đang phục vụ bản dựng ${path.basename(dir)} (${warmed} câu tìm kiếm đã trả lời sẵn)`)
       if (previous) retire(previous)
     } catch (error) {
       // Keep serving the previous release; try this one again only if it changes.
@@ -236,39 +276,44 @@ export async function startPortalServer(options: PortalServerOptions) {
     if (!isOnDemand(normalised.path)) return serveFile(req, res, release, normalised.path, headers)
     const key = answerKey(release.dir, req.method, normalised.path, req.url ?? '')
     const kept = cachedAnswer(key)
-    if (kept) {
-      res.writeHead(kept.status, kept.headers)
-      return res.end(kept.body)
+    if (kept) return sendAnswer(req, res, kept)
+    // Another reader is fetching this very answer: wait for it instead of asking again.
+    const flying = answerInFlight(key)
+    if (flying) {
+      return void flying.then((answer) => (answer ? sendAnswer(req, res, answer) : proxy(req, res, release, normalised.path, headers)))
     }
+    proxy(req, res, release, normalised.path, headers, key)
+  })
+
+  /** Ask the release's process; the answer goes to the reader as it comes (and is kept when `key` says so). */
+  function proxy(req: http.IncomingMessage, res: http.ServerResponse, release: Release, normalisedPath: string, headers: Record<string, string>, key?: string) {
+    const pathname = (req.url ?? '/').split('?')[0]
+    const flight = beginFlight(key)
     release.inFlight++
     let done = false
     const finish = () => {
       if (!done) release.inFlight--
       done = true
+      flight.fail()
     }
     res.on('close', finish)
     const upstream = http.request(
       { host: '127.0.0.1', port: release.port, method: req.method, path: req.url, headers: { ...req.headers, 'x-forwarded-host': req.headers.host ?? '' } },
       (response) => {
-        const merged: Record<string, http.OutgoingHttpHeader | undefined> = { ...response.headers, ...headers }
-        merged['content-security-policy'] = withPolicies(response.headers['content-security-policy'], headers['content-security-policy'])
-        const type = withCharset(response.headers['content-type'])
-        if (type) merged['content-type'] = type
-        if (response.statusCode === 200) Object.assign(merged, attachmentHeaders(normalised.path, release.attachmentTypes))
-        // Pages may be cached briefly by browsers, but must be revalidated after a publish.
-        if (!merged['cache-control']) merged['cache-control'] = cacheControl(normalised.path)
+        const merged = answerHeaders(response, headers, normalisedPath, release)
         res.writeHead(response.statusCode ?? 502, merged)
-        keepAnswer(key, response.statusCode ?? 502, merged, response)
+        flight.keep(response.statusCode ?? 502, merged, response)
         response.pipe(res)
       },
     )
     upstream.on('error', (error) => {
       log(`lỗi khi chuyển tiếp ${pathname}: ${error.message}`)
+      flight.fail()
       if (!res.headersSent) answerOwn(res, 502, headers, unavailablePage('Máy chủ cổng thông tin không trả lời.'))
       else res.destroy()
     })
     req.pipe(upstream)
-  })
+  }
   await new Promise<void>((resolve) => server.listen(options.port ?? 4321, options.host ?? '0.0.0.0', resolve))
   const { port } = server.address() as AddressInfo
   return {

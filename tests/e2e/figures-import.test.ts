@@ -3,7 +3,8 @@
  * (scripts/start.ts on a fresh database seeded from content/): a data reporter of the Thái Bình
  * study-promotion association signs in to the admin, downloads the template from the indicator
  * reports list, fills it with exceljs, uploads it, sees the one row's error (a percentage above
- * 100) with "Áp dụng" disabled, fixes it, uploads again and applies; the reports are then there.
+ * 100) with "Áp dụng" disabled, fixes it, uploads again and applies; the reports are then there,
+ * as drafts sent for review: not public until an editor approves them (tests/e2e/review.test.ts).
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -13,6 +14,7 @@ import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 
+import { endpointMessages } from '../../cms/figures/endpoints'
 import { ruleMessages } from '../../cms/figures/rules'
 import { launchBrowser } from './browser'
 import { startProduct, type RunningProduct } from './product'
@@ -23,14 +25,7 @@ let product: RunningProduct
 let browser: Browser
 let cmsUrl: string
 
-const api = async (method: string, url: string, body?: unknown, token?: string) => {
-  const response = await fetch(`${cmsUrl}/api${url}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: response.status, json: (await response.json()) as any }
-}
+const api: RunningProduct['api'] = (...args) => product.api(...args)
 
 const reporter = { email: 'baocao.thaibinh@example.test', password: 'so-lieu-thai-binh-2026' }
 
@@ -127,19 +122,24 @@ test('a data reporter fills the template, sees one row’s error, fixes it and a
   const apply = page.getByRole('button', { name: 'Áp dụng' })
   expect(await apply.isDisabled()).toBe(false)
   await apply.click()
-  await statusText('Đã áp dụng: 2 số liệu mới, 0 số liệu được cập nhật, 0 không đổi.')
+  await statusText(endpointMessages.submitted(2, 0, 0))
 
   // The figures are stored, as the data reporter's organisation's.
   const stored = await page.evaluate(async () => {
-    const response = await fetch('/api/indicator-reports?where[year][equals]=2025&depth=1&limit=100')
+    const response = await fetch('/api/indicator-reports?where[year][equals]=2025&depth=1&limit=100&draft=true')
     const body = await response.json()
-    return body.docs.map((d: any) => [d.indicator.code, d.locality, d.value, d.reportingOrganization.name])
+    return body.docs.map((d: any) => [d.indicator.code, d.locality, d.value, d.reportingOrganization.name, d.reviewStatus])
   })
   expect(stored).toEqual(
     expect.arrayContaining([
-      ['GĐHT', 'Tỉnh Thái Bình', 66.5, 'Hội Khuyến học tỉnh Thái Bình'],
-      ['DHHT', 'Tỉnh Thái Bình', 68, 'Hội Khuyến học tỉnh Thái Bình'],
+      ['GĐHT', 'Tỉnh Thái Bình', 66.5, 'Hội Khuyến học tỉnh Thái Bình', 'submitted'],
+      ['DHHT', 'Tỉnh Thái Bình', 68, 'Hội Khuyến học tỉnh Thái Bình', 'submitted'],
     ]),
   )
+  // Waiting for review: not public.
+  const anonymous = await api('GET', `/indicator-reports?where[year][equals]=2025&where[locality][equals]=${encodeURIComponent('Tỉnh Thái Bình')}&limit=100&depth=0`)
+  expect(anonymous.status).toBe(200)
+  expect(anonymous.json.docs.map((d: any) => d.value)).not.toContain(66.5)
+  expect(anonymous.json.docs.map((d: any) => d.value)).not.toContain(68)
   await context.close()
 }, 300_000)

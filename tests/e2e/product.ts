@@ -16,6 +16,8 @@ const root = path.resolve(import.meta.dirname, '..', '..')
 export type RunningProduct = {
   cmsUrl: string
   portalUrl: string
+  /** The CMS's REST API: JSON in and out, signed in with a JWT when a token is given. */
+  api: (method: string, url: string, body?: unknown, token?: string) => Promise<{ status: number; json: any }>
   /** Everything the product printed so far (for failure messages). */
   output: () => string
   stop: () => Promise<void>
@@ -80,5 +82,13 @@ export async function startProduct(name: string, env: Record<string, string> = {
     await stop()
     throw error
   }
-  return { cmsUrl, portalUrl, output: () => output, stop }
+  const api: RunningProduct['api'] = async (method, url, body, token) => {
+    const response = await fetch(`${cmsUrl}/api${url}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    return { status: response.status, json: (await response.json()) as any }
+  }
+  return { cmsUrl, portalUrl, api, output: () => output, stop }
 }

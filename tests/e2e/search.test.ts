@@ -104,3 +104,38 @@ test('filters in the browser combine, show counts and stay in the URL', async ()
   await noScript.close()
   await page.close()
 })
+
+test('a portal whose catalogue is too big for a first query: the browser shows the server’s answers, same order, filters too, without fetching the index', async () => {
+  const { freePort, serveBuild } = await import('../helpers/serve-build')
+  // The same release, served with a limit every catalogue exceeds (as at 10,000 items and more).
+  const served = await serveBuild(inject('portalOutDir'), await freePort(), undefined, { ...process.env, SEARCH_BROWSER_CATALOG_BYTES: '1' })
+  const page = await browser.newPage()
+  const fetched: string[] = []
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname))
+  try {
+    await page.goto(`${served.url}/tim-kiem/`)
+    expect(await page.locator('#search-form').getAttribute('data-search')).toBe('server')
+    for (const query of ['kh 38', 'tran hong ha', 'gia dinh hoc tap', 'khuyen hco']) {
+      await typeQuery(page, query)
+      const server = await (await fetch(`${served.url}/tim-kiem/?q=${encodeURIComponent(query)}`)).text()
+      const serverLinks = [...(/<ol id="search-results"[^>]*>([\s\S]*?)<\/ol>/.exec(server)?.[1] ?? '').matchAll(/<h2><a href="([^"]+)"/g)].map((m) => m[1])
+      expect(serverLinks.length, query).toBeGreaterThan(0)
+      expect(await links(page), query).toEqual(serverLinks)
+    }
+    await typeQuery(page, 'kh 38')
+    expect(await page.locator('#search-results > li').first().innerText()).toContain('Số, ký hiệu 38/KH-HĐTĐKT')
+    await typeQuery(page, 'hoc tap')
+    await page.getByLabel(/^\s*Văn bản \(\d+\)/).check()
+    await expect.poll(() => new URL(page.url()).searchParams.getAll('muc')).toEqual(['Văn bản'])
+    await expect.poll(async () => (await links(page)).every((href) => href?.startsWith('/van-ban/'))).toBe(true)
+    expect(fetched.filter((p) => p.startsWith('/pagefind/'))).toEqual([])
+    // The release served as usual keeps searching in the browser.
+    const local = await browser.newPage()
+    await local.goto(`${portal}/tim-kiem/`)
+    expect(await local.locator('#search-form').getAttribute('data-search')).toBe('browser')
+    await local.close()
+  } finally {
+    await page.close()
+    await served.close()
+  }
+})

@@ -2,9 +2,10 @@
  * A task's progress, reported by its lead organisation and approved by an editor, in a real
  * browser with the whole product running (`npm start` on a fresh database, tests/e2e/product.ts):
  * the data reporter of Ban Thi đua - Khen thưởng Thái Bình (lead of the tasks of Kế hoạch
- * 38/KH-HĐTĐKT) saves a progress update in the admin as a draft — not public; an editor
- * publishes it; after the rebuild the document page shows the task's new status with its date
- * and history, and the dashboard counts it.
+ * 38/KH-HĐTĐKT) saves a progress update in the admin as a draft and sends it for review — not
+ * public; the editor's staff home lists it as awaiting review; the editor approves it; the task
+ * leaves the home's overdue list, and after the rebuild the document page shows the task's new
+ * status with its date and history, and the dashboard counts it.
  */
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
@@ -47,6 +48,24 @@ async function choose(page: Page, field: string, typed: string, option: string |
   await page.locator('.rs__option', { hasText: option }).first().click()
 }
 
+const panel = (page: Page) => page.locator('section.review-panel')
+/** Clicks a review button; the panel reloads the page once the step is saved. */
+async function step(page: Page, button: string) {
+  await Promise.all([page.waitForEvent('load'), panel(page).getByRole('button', { name: button }).click()])
+  await panel(page).waitFor()
+}
+
+/** The staff home ("Việc cần làm"), the admin's first screen. */
+async function home(page: Page) {
+  await page.goto(`${product.cmsUrl}/admin`)
+  await page.getByRole('heading', { level: 1, name: 'Việc cần làm' }).waitFor()
+}
+const TASK_FIVE = '38/KH-HĐTĐKT, nhiệm vụ 5:'
+const overdueOnHome = async (page: Page) => {
+  await home(page)
+  return page.locator('[data-home-section="nhiem-vu-qua-han"]').innerText()
+}
+
 const planPage = async () => {
   const list = await fetch(`${product.portalUrl}/van-ban/`).then((r) => r.text())
   const href = /href="(\/van-ban\/38-kh-hdtdkt-2023\/)"/.exec(list)?.[1] ?? '/van-ban/38-kh-hdtdkt-2023/'
@@ -57,7 +76,7 @@ const taskFive = async () => {
   return json.du_lieu.find((r: any) => r.van_ban === '38/KH-HĐTĐKT' && r.stt === 5)
 }
 
-test('a lead organisation’s reporter posts a task update; after an editor publishes it, the plan page and the dashboard show it', async () => {
+test('a lead organisation’s reporter sends a task update for review; after an editor approves it, the plan page and the dashboard show it', async () => {
   const page = await browser.newPage()
   page.setDefaultTimeout(60_000)
 
@@ -95,18 +114,30 @@ test('a lead organisation’s reporter posts a task update; after an editor publ
   await page.locator('#action-save-draft').click()
   await page.waitForURL(/\/admin\/collections\/task-updates\/\d+/)
   const editUrl = page.url()
-  // A data reporter has no "Xuất bản".
+  // A data reporter has no "Xuất bản"; they send the draft for review.
   await expect.poll(() => page.locator('#action-save').count()).toBe(0)
+  await step(page, 'Gửi duyệt')
+  expect(await panel(page).locator('[data-review-status]').getAttribute('data-review-status')).toBe('submitted')
   // Not public before approval.
   expect(await fetch(`${product.cmsUrl}/api/task-updates?where[note][equals]=${encodeURIComponent(note)}&draft=true`).then((r) => r.json())).toMatchObject({ totalDocs: 0 })
+  // The reporter's home still lists the task as overdue, under their organisation.
+  expect(await overdueOnHome(page)).toContain(TASK_FIVE)
 
-  // An editor reviews it and publishes.
+  // The editor's home lists the update as awaiting review; the editor approves it in the panel.
   await signIn(page, accounts.editor)
+  await home(page)
+  const awaiting = page.locator('[data-home-section="cho-duyet"] a', { hasText: 'Thông báo Trưởng, Phó Cụm, Khối thi đua' })
+  expect(await awaiting.getAttribute('href')).toBe(new URL(editUrl).pathname)
+  expect(await overdueOnHome(page)).toContain(TASK_FIVE)
   await page.goto(editUrl)
   await expect.poll(() => page.locator('#field-note').inputValue()).toBe(note)
-  await page.locator('#action-save').click()
+  await step(page, 'Duyệt và xuất bản')
   const publicUpdates = () => fetch(`${product.cmsUrl}/api/task-updates?where[note][equals]=${encodeURIComponent(note)}`).then((r) => r.json())
   await expect.poll(async () => (await publicUpdates()).totalDocs, { timeout: 30_000 }).toBe(1)
+  // Approved: no longer awaiting, and the task is done, so no longer overdue.
+  await home(page)
+  expect(await page.locator('[data-home-section="cho-duyet"] a', { hasText: 'Thông báo Trưởng, Phó Cụm, Khối thi đua' }).count()).toBe(0)
+  expect(await overdueOnHome(page)).not.toContain(TASK_FIVE)
 
   // The rebuild follows by itself: the plan page and the dashboard show it.
   await expect.poll(async () => (await planPage()).includes(note), { timeout: 300_000, interval: 3000 }).toBe(true)

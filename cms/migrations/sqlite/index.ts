@@ -7,7 +7,9 @@ import * as migration_20261202_182435_rich_text_media from './20261202_182435_ri
 import * as migration_20261202_182652_page_language from './20261202_182652_page_language';
 import * as migration_20261203_062540_plan_full_text from './20261203_062540_plan_full_text';
 import * as migration_20261203_062551_portal_build_queue from './20261203_062551_portal_build_queue';
-import * as migration_20261203_094137_task_updates_change_notes from './20261203_094137_task_updates_change_notes';
+import * as migration_20261203_094311_reporting_deadlines from './20261203_094311_reporting_deadlines';
+import * as migration_20261203_094435_review_workflow from './20261203_094435_review_workflow';
+import * as migration_20261203_131034_task_updates_change_notes from './20261203_131034_task_updates_change_notes';
 
 export const migrations = [
   {
@@ -56,8 +58,18 @@ export const migrations = [
     name: '20261203_062551_portal_build_queue',
   },
   {
-    up: migration_20261203_094137_task_updates_change_notes.up,
-    down: migration_20261203_094137_task_updates_change_notes.down,
-    name: '20261203_094137_task_updates_change_notes'
+    up: migration_20261203_094311_reporting_deadlines.up,
+    down: migration_20261203_094311_reporting_deadlines.down,
+    name: '20261203_094311_reporting_deadlines',
+  },
+  {
+    up: migration_20261203_094435_review_workflow.up,
+    down: migration_20261203_094435_review_workflow.down,
+    name: '20261203_094435_review_workflow',
+  },
+  {
+    up: migration_20261203_131034_task_updates_change_notes.up,
+    down: migration_20261203_131034_task_updates_change_notes.down,
+    name: '20261203_131034_task_updates_change_notes',
   },
 ];

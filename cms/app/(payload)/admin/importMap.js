@@ -21,12 +21,14 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { ReviewPanel as ReviewPanel_176db3e0d68114a4f1814b2462895ab6 } from '../../../components/ReviewPanel'
 import { ImportDocumentLink as ImportDocumentLink_35b84d0a3009013e0adb2f9810d74dd7 } from '../../../components/ImportDocumentLink'
 import { WithdrawConsentButton as WithdrawConsentButton_b7ef687a28a72a0b20539846d3636a29 } from '../../../components/WithdrawConsentButton'
 import { FiguresImportPanel as FiguresImportPanel_677c47fa331881c8d35f57845ec07ca6 } from '../../../components/FiguresImportPanel'
 import { TaskPickerField as TaskPickerField_45d942e4cc5d6c26dca878dbbf301f89 } from '../../../components/TaskPickerField'
 import { CurrentPasswordField as CurrentPasswordField_28d17a3fb57fcfdd84576cae29621dd2 } from '../../../components/CurrentPasswordField'
 import { RebuildButton as RebuildButton_050852505f1f53b0c29305eeb23e5fa9 } from '../../../components/RebuildButton'
+import { StaffHome as StaffHome_ca41d0e9f919de9a2516d6e71c2a8968 } from '../../../components/StaffHome'
 import { ImportDocumentView as ImportDocumentView_503c1429f48ee244dc9dbc38f28ea424 } from '../../../components/ImportDocumentView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -55,12 +57,14 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/components/ReviewPanel#ReviewPanel": ReviewPanel_176db3e0d68114a4f1814b2462895ab6,
   "/components/ImportDocumentLink#ImportDocumentLink": ImportDocumentLink_35b84d0a3009013e0adb2f9810d74dd7,
   "/components/WithdrawConsentButton#WithdrawConsentButton": WithdrawConsentButton_b7ef687a28a72a0b20539846d3636a29,
   "/components/FiguresImportPanel#FiguresImportPanel": FiguresImportPanel_677c47fa331881c8d35f57845ec07ca6,
   "/components/TaskPickerField#TaskPickerField": TaskPickerField_45d942e4cc5d6c26dca878dbbf301f89,
   "/components/CurrentPasswordField#CurrentPasswordField": CurrentPasswordField_28d17a3fb57fcfdd84576cae29621dd2,
   "/components/RebuildButton#RebuildButton": RebuildButton_050852505f1f53b0c29305eeb23e5fa9,
+  "/components/StaffHome#StaffHome": StaffHome_ca41d0e9f919de9a2516d6e71c2a8968,
   "/components/ImportDocumentView#ImportDocumentView": ImportDocumentView_503c1429f48ee244dc9dbc38f28ea424,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -16,12 +16,16 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`lead_organization_id\` integer,
   	\`illustrative\` integer DEFAULT false,
   	\`seed_key\` text,
+  	\`review_status\` text DEFAULT 'editing',
+  	\`review_submitted_by_id\` integer,
+  	\`review_comment\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`_status\` text DEFAULT 'draft',
   	FOREIGN KEY (\`plan_id\`) REFERENCES \`plans\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`evidence_file_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
-  	FOREIGN KEY (\`lead_organization_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE set null
+  	FOREIGN KEY (\`lead_organization_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`review_submitted_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
   await db.run(sql`CREATE INDEX \`task_updates_plan_idx\` ON \`task_updates\` (\`plan_id\`);`)
@@ -29,6 +33,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`task_updates_evidence_file_idx\` ON \`task_updates\` (\`evidence_file_id\`);`)
   await db.run(sql`CREATE INDEX \`task_updates_lead_organization_idx\` ON \`task_updates\` (\`lead_organization_id\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`task_updates_seed_key_idx\` ON \`task_updates\` (\`seed_key\`);`)
+  await db.run(sql`CREATE INDEX \`task_updates_review_status_idx\` ON \`task_updates\` (\`review_status\`);`)
+  await db.run(sql`CREATE INDEX \`task_updates_review_submitted_by_idx\` ON \`task_updates\` (\`review_submitted_by_id\`);`)
   await db.run(sql`CREATE INDEX \`task_updates_updated_at_idx\` ON \`task_updates\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`task_updates_created_at_idx\` ON \`task_updates\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`task_updates__status_idx\` ON \`task_updates\` (\`_status\`);`)
@@ -48,6 +54,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`version_lead_organization_id\` integer,
   	\`version_illustrative\` integer DEFAULT false,
   	\`version_seed_key\` text,
+  	\`version_review_status\` text DEFAULT 'editing',
+  	\`version_review_submitted_by_id\` integer,
+  	\`version_review_comment\` text,
   	\`version_updated_at\` text,
   	\`version_created_at\` text,
   	\`version__status\` text DEFAULT 'draft',
@@ -57,7 +66,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`task_updates\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`version_plan_id\`) REFERENCES \`plans\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`version_evidence_file_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
-  	FOREIGN KEY (\`version_lead_organization_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE set null
+  	FOREIGN KEY (\`version_lead_organization_id\`) REFERENCES \`organizations\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`version_review_submitted_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
   await db.run(sql`CREATE INDEX \`_task_updates_v_parent_idx\` ON \`_task_updates_v\` (\`parent_id\`);`)
@@ -66,6 +76,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_task_updates_v_version_version_evidence_file_idx\` ON \`_task_updates_v\` (\`version_evidence_file_id\`);`)
   await db.run(sql`CREATE INDEX \`_task_updates_v_version_version_lead_organization_idx\` ON \`_task_updates_v\` (\`version_lead_organization_id\`);`)
   await db.run(sql`CREATE INDEX \`_task_updates_v_version_version_seed_key_idx\` ON \`_task_updates_v\` (\`version_seed_key\`);`)
+  await db.run(sql`CREATE INDEX \`_task_updates_v_version_version_review_status_idx\` ON \`_task_updates_v\` (\`version_review_status\`);`)
+  await db.run(sql`CREATE INDEX \`_task_updates_v_version_version_review_submitted_by_idx\` ON \`_task_updates_v\` (\`version_review_submitted_by_id\`);`)
   await db.run(sql`CREATE INDEX \`_task_updates_v_version_version_updated_at_idx\` ON \`_task_updates_v\` (\`version_updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_task_updates_v_version_version_created_at_idx\` ON \`_task_updates_v\` (\`version_created_at\`);`)
   await db.run(sql`CREATE INDEX \`_task_updates_v_version_version__status_idx\` ON \`_task_updates_v\` (\`version__status\`);`)
@@ -109,6 +121,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	\`data_subject_requests_id\` integer,
   	\`portal_build_requests_id\` integer,
   	\`portal_build_leases_id\` integer,
+  	\`review_events_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`plans_id\`) REFERENCES \`plans\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`campaigns_id\`) REFERENCES \`campaigns\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -123,10 +136,11 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`data_subject_requests_id\`) REFERENCES \`data_subject_requests\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`portal_build_requests_id\`) REFERENCES \`portal_build_requests\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`portal_build_leases_id\`) REFERENCES \`portal_build_leases\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  	FOREIGN KEY (\`portal_build_leases_id\`) REFERENCES \`portal_build_leases\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`review_events_id\`) REFERENCES \`review_events\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
-  await db.run(sql`INSERT INTO \`__new_payload_locked_documents_rels\`("id", "order", "parent_id", "path", "plans_id", "campaigns_id", "honourees_id", "news_id", "pages_id", "media_id", "indicators_id", "indicator_reports_id", "organizations_id", "topics_id", "users_id", "data_subject_requests_id", "portal_build_requests_id", "portal_build_leases_id") SELECT "id", "order", "parent_id", "path", "plans_id", "campaigns_id", "honourees_id", "news_id", "pages_id", "media_id", "indicators_id", "indicator_reports_id", "organizations_id", "topics_id", "users_id", "data_subject_requests_id", "portal_build_requests_id", "portal_build_leases_id" FROM \`payload_locked_documents_rels\`;`)
+  await db.run(sql`INSERT INTO \`__new_payload_locked_documents_rels\`("id", "order", "parent_id", "path", "plans_id", "campaigns_id", "honourees_id", "news_id", "pages_id", "media_id", "indicators_id", "indicator_reports_id", "organizations_id", "topics_id", "users_id", "data_subject_requests_id", "portal_build_requests_id", "portal_build_leases_id", "review_events_id") SELECT "id", "order", "parent_id", "path", "plans_id", "campaigns_id", "honourees_id", "news_id", "pages_id", "media_id", "indicators_id", "indicator_reports_id", "organizations_id", "topics_id", "users_id", "data_subject_requests_id", "portal_build_requests_id", "portal_build_leases_id", "review_events_id" FROM \`payload_locked_documents_rels\`;`)
   await db.run(sql`DROP TABLE \`payload_locked_documents_rels\`;`)
   await db.run(sql`ALTER TABLE \`__new_payload_locked_documents_rels\` RENAME TO \`payload_locked_documents_rels\`;`)
   await db.run(sql`PRAGMA foreign_keys=ON;`)
@@ -147,6 +161,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_data_subject_requests_id_idx\` ON \`payload_locked_documents_rels\` (\`data_subject_requests_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_portal_build_requests_id_idx\` ON \`payload_locked_documents_rels\` (\`portal_build_requests_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_portal_build_leases_id_idx\` ON \`payload_locked_documents_rels\` (\`portal_build_leases_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_review_events_id_idx\` ON \`payload_locked_documents_rels\` (\`review_events_id\`);`)
   await db.run(sql`ALTER TABLE \`plans\` DROP COLUMN \`change_note\`;`)
   await db.run(sql`ALTER TABLE \`_plans_v\` DROP COLUMN \`version_change_note\`;`)
   await db.run(sql`ALTER TABLE \`campaigns\` DROP COLUMN \`change_note\`;`)
