@@ -177,14 +177,21 @@ test("a data reporter's figure is not public until an editor approves it", async
   expect(await isPublic()).toBe(false)
   expect(await onPortal()).toBe(false)
 
-  // The editor opens the report in the admin and approves it.
+  // The editor's home lists the figure under "Chờ duyệt"; the editor opens it and approves it.
   const editor = await signedIn('editor')
+  const awaitingOnHome = async () => {
+    await editor.page.goto(`${cmsUrl}/admin`)
+    await editor.page.getByRole('heading', { level: 1, name: 'Việc cần làm' }).waitFor()
+    return editor.page.locator(`[data-home-section="cho-duyet"] a[href="/admin/collections/indicator-reports/${created.id}"]`).count()
+  }
+  expect(await awaitingOnHome()).toBe(1)
   await editor.page.goto(`${cmsUrl}/admin/collections/indicator-reports/${created.id}`)
   await panel(editor.page).waitFor()
   expect(await statusOf(editor.page)).toBe('submitted')
   await step(editor.page, 'Duyệt và xuất bản')
   expect(await statusOf(editor.page)).toBe('approved')
   expect(await isPublic()).toBe(true)
+  expect(await awaitingOnHome()).toBe(0)
   await expect.poll(onPortal, { timeout: 240_000, interval: 2000 }).toBe(true)
   await reporter.context.close()
   await editor.context.close()
