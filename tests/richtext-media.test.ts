@@ -149,6 +149,16 @@ describe('the published version decides, not the latest draft', () => {
     expect((news as any).bodyMedia.map((m: any) => (typeof m === 'object' ? m.id : m))).toEqual([shown.id])
     expect(await anonymousRead(claimed.id)).not.toBe(200)
   })
+
+  test('an upload node naming a file that does not exist saves (it renders as nothing); only existing files are listed', async () => {
+    // Found by the rich-text fuzzer: the missing id used to fail the save on the relation's foreign key.
+    const shown = await image('có thật')
+    const missing = 987_654
+    const news = await http.rest('POST', '/news?draft=true', { title: 'Tin có ảnh đã xoá', body: { root: { ...bodyWithImage(shown.id).root, children: [...bodyWithImage(missing).root.children, ...bodyWithImage(shown.id).root.children] } }, _status: 'draft' }, headersOf.author)
+    expect(news.status, JSON.stringify(news.json)).toBe(201)
+    const stored = await payload.findByID({ collection: 'news', id: news.json.doc.id, draft: true, depth: 0, overrideAccess: true })
+    expect((stored as any).bodyMedia).toEqual([shown.id])
+  })
 })
 
 describe('documents saved before bodyMedia existed (the rich_text_media migration)', () => {

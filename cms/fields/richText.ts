@@ -14,7 +14,7 @@ import {
 } from '@payloadcms/richtext-lexical'
 import { ValidationError, type FieldHook, type RichTextField, type UploadField } from 'payload'
 
-import { mediaIdsInRichText } from '../lib/mediaUses'
+import { existingMedia, mediaIdsInRichText } from '../lib/mediaUses'
 import { HEADING_TAGS, INTERNAL_LINK_COLLECTIONS, richTextProblem } from '../lib/richTextSchema'
 import { t } from './labels'
 
@@ -77,9 +77,9 @@ export function richTextField(field: Omit<RichTextField, 'type'>): RichTextField
  * The document's rich text as it will be saved: the submitted fields over the stored ones (a
  * save may send only some fields; the stored doc is the latest version, draft or published).
  */
-const mediaInSavedRichText: FieldHook = ({ data, originalDoc }) => {
+const mediaInSavedRichText: FieldHook = ({ data, originalDoc, req }) => {
   const { bodyMedia: _ignored, ...saved } = { ...(originalDoc ?? {}), ...(data ?? {}) } as Record<string, unknown>
-  return mediaIdsInRichText(saved)
+  return existingMedia(req.payload, mediaIdsInRichText(saved), req)
 }
 
 /**

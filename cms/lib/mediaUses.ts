@@ -101,6 +101,18 @@ export function mediaIdsInRichText(value: unknown): MediaId[] {
 }
 
 /**
+ * Of the media a rich text names, those that exist: an upload node may name a file since
+ * deleted, or one that never was (a crafted request). It renders as nothing, and `bodyMedia`
+ * (a relation, with a foreign key on SQLite) lists only real files.
+ */
+export async function existingMedia(payload: Payload, ids: MediaId[], req?: Partial<PayloadRequest>): Promise<MediaId[]> {
+  if (!ids.length) return ids
+  const { docs } = await payload.find({ collection: 'media', where: { id: { in: ids } }, select: {}, depth: 0, pagination: false, overrideAccess: true, req })
+  const existing = new Set(docs.map((doc) => String(doc.id)))
+  return ids.filter((id) => existing.has(String(id)))
+}
+
+/**
  * Fills `bodyMedia` of documents saved before the field existed (the rich_text_media migration):
  * each document's stored rich text, as the save hook would compute it. Only that field is
  * written (no hooks, no new version, nothing else touched); documents already right are skipped.
@@ -112,7 +124,7 @@ export async function backfillBodyMedia(payload: Payload, req?: Partial<PayloadR
     const select = Object.fromEntries([...fields, 'bodyMedia'].map((name) => [name, true]))
     const { docs } = await payload.find({ collection, select, depth: 0, draft: false, pagination: false, overrideAccess: true, req })
     for (const doc of docs as unknown as Record<string, unknown>[]) {
-      const ids = mediaIdsInRichText(fields.map((name) => doc[name]))
+      const ids = await existingMedia(payload, mediaIdsInRichText(fields.map((name) => doc[name])), req)
       const current = (Array.isArray(doc.bodyMedia) ? doc.bodyMedia : []).map((ref) => mediaRefId(ref as MediaRef))
       if (ids.length === current.length && ids.every((id, i) => String(id) === String(current[i]))) continue
       await payload.db.updateOne({ collection, id: doc.id as MediaId, data: { bodyMedia: ids }, req, returning: false })
