@@ -49,6 +49,19 @@ describe.skipIf(!mongoUrl)('on a real MongoDB server (MONGODB_TEST_URL)', () => 
       const visible = await payload.find({ collection: 'news', overrideAccess: false, pagination: false })
       expect(visible.docs.map((d) => d.id)).not.toContain(draft.id)
       expect(visible.totalDocs).toBe(content.news.length)
+
+      // A report stored before reports had drafts (no _status, no version) is public again after
+      // the review migration (cms/migrations/mongodb/20261203_150000_review_workflow.ts).
+      const report = (await payload.find({ collection: 'indicator-reports', limit: 1, overrideAccess: true, depth: 0 })).docs[0]!
+      const reports = (payload.db as any).collections['indicator-reports']
+      await reports.updateOne({ _id: report.id }, { $unset: { _status: 1, reviewStatus: 1 } })
+      await (payload.db as any).versions['indicator-reports'].deleteMany({ parent: report.id })
+      const isPublic = async () => (await payload.find({ collection: 'indicator-reports', where: { id: { equals: report.id } }, overrideAccess: false })).totalDocs
+      expect(await isPublic()).toBe(0)
+      const migration = await import('../cms/migrations/mongodb/20261203_150000_review_workflow')
+      await migration.up({ payload, req: {} } as never)
+      expect(await isPublic()).toBe(1)
+      expect((await payload.findVersions({ collection: 'indicator-reports', where: { parent: { equals: report.id } }, overrideAccess: true })).totalDocs).toBe(1)
     } finally {
       await payload.db.connection.dropDatabase()
       await payload.destroy()

@@ -238,6 +238,37 @@ describe("a data reporter's figure", () => {
 })
 
 describe('the migration', () => {
+  test('on MongoDB the same through the adapter (cms/review/backfill.ts, run here on SQLite): a report stored before drafts becomes public again with a first version', async () => {
+    const { backfillReview } = await import('../cms/review/backfill')
+    const { sql } = await import('@payloadcms/db-sqlite')
+    const db = (payload.db as unknown as { drizzle: any }).drizzle
+    const report = await payload.create({
+      collection: 'indicator-reports',
+      data: { indicator, year: 2023, periodLabel: 'Năm 2023 (trước khi có duyệt)', locality: 'Tỉnh Duyệt B', value: 48.25, reportingOrganization: orgB, _status: 'published' },
+      ...local,
+    })
+    const [published, draft] = [
+      await payload.create({ collection: 'plans', data: { title: 'Văn bản trước khi có duyệt', documentType: 'plan', issuers: [orgA], year: 2023, _status: 'published' } as never, ...local }),
+      await payload.create({ collection: 'plans', data: { title: 'Bản nháp trước khi có duyệt', documentType: 'plan', issuers: [orgA], year: 2023, _status: 'draft' } as never, draft: true, ...local }),
+    ]
+    // As such a database holds them: no status, no version; no review status on documents.
+    await db.run(sql.raw(`UPDATE indicator_reports SET _status = NULL, review_status = NULL WHERE id = ${report.id}`))
+    await db.run(sql.raw(`DELETE FROM _indicator_reports_v WHERE parent_id = ${report.id}`))
+    await db.run(sql.raw(`UPDATE plans SET review_status = NULL WHERE id IN (${published.id}, ${draft.id})`))
+    const anonymous = () => payload.find({ collection: 'indicator-reports', where: { id: { equals: report.id } }, overrideAccess: false, depth: 0 })
+    expect((await anonymous()).totalDocs).toBe(0)
+
+    const done = await backfillReview(payload)
+    expect(done).toEqual({ reports: 1, documents: 2 })
+    expect((await anonymous()).docs.map((d) => d.value)).toEqual([48.25])
+    const versions = await payload.findVersions({ collection: 'indicator-reports', where: { parent: { equals: report.id } }, ...local })
+    expect(versions.docs.map((v) => [v.version.value, v.version._status, v.version.reviewStatus, v.latest])).toEqual([[48.25, 'published', 'approved', true]])
+    expect((await payload.findByID({ collection: 'indicator-reports', id: report.id, draft: true, ...local })).value).toBe(48.25)
+    expect([(await live('plans', published.id)).reviewStatus, (await live('plans', draft.id)).reviewStatus]).toEqual(['approved', 'editing'])
+    // Twice changes nothing.
+    expect(await backfillReview(payload)).toEqual({ reports: 0, documents: 0 })
+  })
+
   test('reports stored before review stay published, each with its first version', async () => {
     const migration = await import('../cms/migrations/sqlite/20261203_094435_review_workflow')
     // The migration that follows it (task progress, change notes) is undone first and redone last.
