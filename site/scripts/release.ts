@@ -258,7 +258,11 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
 if (import.meta.main) {
   buildRelease()
     // The counts only: the queue records them for staff.
-    .then(({ renderedPaths: _, ...summary }) => console.log(`PORTAL_RELEASE ${JSON.stringify(summary)}`))
+    .then(({ renderedPaths: _, ...summary }) => {
+      console.log(`PORTAL_RELEASE ${JSON.stringify(summary)}`)
+      // A partial publish opened Payload (a database connection) in this process.
+      process.exit(0)
+    })
     .catch((error: Error) => {
       console.error(`✖ ${error.message}`)
       process.exit(1)
