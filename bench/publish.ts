@@ -7,6 +7,8 @@
  * page) in turn, and prints the seconds from each publish API call to the new content being
  * served everywhere: each publish, then p50/p95 per kind with the breakdown (queue wait,
  * astro build, search index, brotli/gzip, switch) and the load average (shared machines).
+ * Publishes are partial (site/scripts/partial-release.ts) unless PORTAL_PARTIAL=0; each line
+ * says which, and why a build fell back to a full one.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -59,6 +61,7 @@ const queue = new BuildQueue(payload, {
     releaseScriptRunner(root, {
       ...process.env,
       ...releaseEnv,
+      PORTAL_PARTIAL: process.env.PORTAL_PARTIAL ?? '1',
     }),
   ),
 })
@@ -98,12 +101,13 @@ async function timeToLive(act: () => Promise<string[]>, ready: (body: string) =>
     switch: phases.switch + Math.max(0, served - build.finishedAt) / 1000,
     rendered: build.summary.renderedPages,
     pages: build.summary.pages,
+    mode: build.summary.fallback ? `full (${build.summary.fallback})` : (build.summary.mode ?? 'full'),
   }
 }
 
 const line = (label: string, t: PublishTiming) =>
   console.log(
-    `${label}: ${t.total.toFixed(1)} s (wait ${t.queueWait.toFixed(1)}, astro ${t.astro}, index ${t.index}, compress ${t.compress}, switch ${t.switch.toFixed(1)}; ${t.rendered} of ${t.pages} pages rendered)`,
+    `${label}: ${t.total.toFixed(1)} s (wait ${t.queueWait.toFixed(1)}, astro ${t.astro}, index ${t.index}, compress ${t.compress}, switch ${t.switch.toFixed(1)}; ${t.rendered} of ${t.pages} pages rendered; ${t.mode})`,
   )
 
 const news: PublishTiming[] = []
