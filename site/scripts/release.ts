@@ -189,7 +189,7 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
   try {
     // Only the pages a change touched, when the live release allows it (partial-release.ts).
     const liveClient = liveClientDir(current)
-    if ((options.env ?? process.env).PORTAL_PARTIAL === '1' && liveClient) {
+    if ((options.env ?? process.env).PORTAL_PARTIAL !== '0' && liveClient) {
       try {
         const partial = await partialRelease(path.dirname(liveClient), staging, (line) => console.log(`[partial] ${line}`))
         const from = performance.now()
