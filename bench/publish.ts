@@ -15,6 +15,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { BuildQueue, type BuildRunner, PORTAL_BUILD_SLUG, releaseScriptRunner, setPortalBuildQueue } from '../cms/publishing/buildQueue.ts'
+import { releaseWorkerRunner } from '../cms/publishing/releaseWorker.ts'
 import { seed } from '../cms/seed/index.ts'
 import { campaignPath, honoureeFilterPath, honoureePath, honoureesPath, newsListPath, newsPath } from '../site/lib/routes.ts'
 import { releaseEnvIn, type ReleaseSummary } from '../site/scripts/release.ts'
@@ -58,7 +59,8 @@ function timed(run: BuildRunner): BuildRunner {
 const queue = new BuildQueue(payload, {
   debounceMs: Number(process.env.PORTAL_REBUILD_DEBOUNCE_MS ?? 1000),
   run: timed(
-    releaseScriptRunner(root, {
+    // As the CMS runs builds: a long-lived build process unless PORTAL_BUILD_WORKER=0.
+    (process.env.PORTAL_BUILD_WORKER === '0' ? releaseScriptRunner : releaseWorkerRunner)(root, {
       ...process.env,
       ...releaseEnv,
       PORTAL_PARTIAL: process.env.PORTAL_PARTIAL ?? '1',

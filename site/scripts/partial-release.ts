@@ -310,7 +310,7 @@ export async function partialRelease(liveDir: string, staging: string, log: (lin
   // The next partial publish starts from this release.
   const next: KeptState = { ...state, paths: paths.filter((p, i, all) => all.findIndex((q) => q.pathname === p.pathname) === i).map((p) => ({ pathname: p.pathname, route: p.route.route, component: p.route.component, cacheKey: p.cacheKey })) }
   replaceFile(path.join(staging, PARTIAL_DIR, PARTIAL_STATE), JSON.stringify(next))
-  await payload.destroy?.()
+  // Payload stays open: a long-lived worker (release-worker.ts) reuses it; release.ts exits.
   return { rendered: render.map((p) => p.pathname), written, removed: removed.map((p) => p.pathname), pages: seen.size, changedEntries, phases }
 }
 

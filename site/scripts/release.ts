@@ -177,23 +177,28 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
   const staging = path.join(releasesDir, '.staging')
   const phases: ReleasePhases = { astro: 0, index: 0, compress: 0, switch: 0 }
   const since = (from: number) => Math.round((performance.now() - from) / 100) / 10
-  const goLive = () => {
+  const goLive = (built = staging) => {
     for (const essential of ['client/index.html', 'client/404.html', 'client/pagefind/pagefind.js', 'server/entry.mjs']) {
-      if (!fs.existsSync(path.join(staging, essential))) throw new Error(`Bản dựng thiếu tệp ${essential}`)
+      if (!fs.existsSync(path.join(built, essential))) throw new Error(`Bản dựng thiếu tệp ${essential}`)
     }
-    fs.renameSync(staging, dir)
+    fs.renameSync(built, dir)
     swapSymlink(current, dir)
     prune(releasesDir, dir, options.keep ?? 3)
   }
   let fallback: string | undefined
+  // What a crashed partial publish left behind.
+  for (const name of fs.readdirSync(releasesDir)) if (name.startsWith('.partial-')) fs.rmSync(path.join(releasesDir, name), { recursive: true, force: true })
   try {
     // Only the pages a change touched, when the live release allows it (partial-release.ts).
     const liveClient = liveClientDir(current)
     if ((options.env ?? process.env).PORTAL_PARTIAL !== '0' && liveClient) {
+      // A folder of its own: a long-lived worker (release-worker.ts) imports each partial
+      // release's bundle from where it was written, and modules are cached by their path.
+      const partialStaging = path.join(releasesDir, `.partial-${release}`)
       try {
-        const partial = await partialRelease(path.dirname(liveClient), staging, (line) => console.log(`[partial] ${line}`))
+        const partial = await partialRelease(path.dirname(liveClient), partialStaging, (line) => console.log(`[partial] ${line}`))
         const from = performance.now()
-        goLive()
+        goLive(partialStaging)
         return {
           renderedPaths: partial.rendered,
           release,
@@ -205,7 +210,7 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
           mode: 'partial',
         }
       } catch (error) {
-        fs.rmSync(staging, { recursive: true, force: true })
+        fs.rmSync(partialStaging, { recursive: true, force: true })
         fallback = error instanceof NotPartial ? error.message : `lỗi: ${(error as Error).message}`
         console.log(`[partial] dựng toàn bộ: ${fallback}`)
       }
