@@ -1,7 +1,8 @@
 /**
  * A partial publish (site/scripts/partial-release.ts) gives the same portal as a full build.
- * All real: Payload on a fresh SQLite file (seeded), `site/scripts/release.ts` in child
- * processes as the rebuild queue runs it, astro build for the full builds, Pagefind.
+ * All real: Payload on a fresh SQLite file (seeded), the long-lived build process the rebuild
+ * queue runs (so a publish after another one is checked too: nothing stale kept between them),
+ * astro build for the full builds (the reference one in a process of its own), Pagefind.
  * After a news item is published, an honouree renamed and a news item unpublished — each a
  * partial publish — every file of the release (pages, lists, sitemap, RSS, JSON, CSV) equals,
  * byte for byte, a full build of the same content; search finds the new words and not the old.
@@ -16,6 +17,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { releaseScriptRunner } from '../cms/publishing/buildQueue'
+import { releaseWorkerRunner } from '../cms/publishing/releaseWorker'
 import { seed } from '../cms/seed'
 import { releaseEnvIn, type ReleaseSummary } from '../site/scripts/release'
 import { serveStatic, sitemapUrls } from './helpers/portal'
@@ -31,9 +33,13 @@ let payload: Payload
 let editor: Awaited<ReturnType<typeof makeUser>>
 const asEditor = () => ({ user: editor, overrideAccess: false }) as const
 
-/** One build as the rebuild queue runs it; its summary (mode, fallback reason). */
+/** The portal's builds as the CMS runs them: one long-lived build process (releaseWorker.ts). */
+const worker = releaseWorkerRunner(root, { ...process.env, ...partialEnv, PORTAL_NOW: '2026-11-22' })
+
+/** One build; its summary (mode, fallback reason). The reference build: a plain full build in a process of its own. */
 async function build(env: Record<string, string>, partial: boolean): Promise<ReleaseSummary> {
-  const outcome = await releaseScriptRunner(root, { ...process.env, ...env, PORTAL_NOW: '2026-11-22', PORTAL_PARTIAL: partial ? '1' : '0' })({ id: 'test', reasons: [] })
+  const run = partial ? worker : releaseScriptRunner(root, { ...process.env, ...env, PORTAL_NOW: '2026-11-22', PORTAL_PARTIAL: '0' })
+  const outcome = await run({ id: 'test', reasons: [] })
   if (!outcome.ok) throw new Error(`${outcome.error}\n${outcome.log}`)
   return outcome.summary as ReleaseSummary
 }
@@ -90,6 +96,7 @@ beforeAll(async () => {
 }, 900_000)
 
 afterAll(async () => {
+  worker.close()
   await cms?.cleanup()
   fs.rmSync(work, { recursive: true, force: true })
 })

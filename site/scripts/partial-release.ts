@@ -18,7 +18,7 @@
  * release.ts builds in full: no kept bundle, code or settings changed, media or images
  * involved, a redirect or unknown route kind, too many pages to render, any error.
  */
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -31,6 +31,7 @@ import { PARTIAL_DIR, PARTIAL_STATE, type KeptPath, type KeptState } from '../in
 import { LASTMOD_FILE } from '../lib/sitemap.ts'
 import { sitemapIndexPath, sitemapPath } from '../lib/routes.ts'
 import { COMPRESSIBLE, compressFile } from './compress.ts'
+import { linkUnchanged } from './link-unchanged.ts'
 import { installStaticImages } from './partial-images.ts'
 import { searchRecordCache } from './search-record-cache.ts'
 import { buildSearchIndex } from './search-index.ts'
@@ -93,6 +94,27 @@ function refersTo(value: unknown, ids: ReadonlySet<string>, top = true): boolean
   return false
 }
 
+/** The hard-linked copy of a live release made ahead of the next publish (prepareNext). */
+const preparedCopy = (releasesDir: string, liveDir: string) => path.join(releasesDir, `.prepared-${path.basename(liveDir)}`)
+
+/**
+ * Copies the live release as hard links for the next partial publish, while nothing is being
+ * published (release-worker.ts): about two seconds of a publish at 10,000 items otherwise.
+ * Copies made for an older release are removed.
+ */
+export async function prepareNext(releasesDir: string, liveDir: string): Promise<void> {
+  const target = preparedCopy(releasesDir, liveDir)
+  for (const name of fs.readdirSync(releasesDir)) {
+    if (name.startsWith('.prepared-') && path.join(releasesDir, name) !== target) fs.rmSync(path.join(releasesDir, name), { recursive: true, force: true })
+  }
+  if (fs.existsSync(target) || !fs.existsSync(path.join(liveDir, PARTIAL_DIR, PARTIAL_STATE))) return
+  const temporary = `${target}.tmp-${process.pid}`
+  fs.rmSync(temporary, { recursive: true, force: true })
+  const code = await new Promise<number | null>((resolve) => spawn('cp', ['-al', liveDir, temporary], { stdio: 'ignore' }).on('exit', resolve).on('error', () => resolve(1)))
+  if (code === 0) fs.renameSync(temporary, target)
+  else fs.rmSync(temporary, { recursive: true, force: true })
+}
+
 /** Where Astro writes a path (build.format "directory"). */
 function outFileOf(p: { pathname: string }, type: string): string {
   if (type === 'endpoint') return p.pathname.replace(/^\//, '')
@@ -114,10 +136,14 @@ export async function partialRelease(liveDir: string, staging: string, log: (lin
   const t0 = performance.now()
   const step = (what: string) => log(`${what}: ${((performance.now() - t0) / 1000).toFixed(2)} s`)
 
-  // 1. The live release as hard links.
+  // 1. The live release as hard links: made ahead by the worker while idle, or now.
   fs.rmSync(staging, { recursive: true, force: true })
-  const copy = spawnSync('cp', ['-al', liveDir, staging])
-  if (copy.status !== 0) throw new NotPartial(`không sao chép được bản đang chạy: ${copy.stderr}`)
+  const prepared = preparedCopy(path.dirname(staging), liveDir)
+  if (fs.existsSync(prepared)) fs.renameSync(prepared, staging)
+  else {
+    const copy = spawnSync('cp', ['-al', liveDir, staging])
+    if (copy.status !== 0) throw new NotPartial(`không sao chép được bản đang chạy: ${copy.stderr}`)
+  }
   step('sao chép liên kết')
   const bundle = path.join(staging, PARTIAL_DIR, 'prerender')
   const client = path.join(staging, 'client')
@@ -285,26 +311,41 @@ export async function partialRelease(liveDir: string, staging: string, log: (lin
   }
 
   step('dựng trang')
-  // 4. The sitemap, by @astrojs/sitemap itself, from every page name as a full build lists them.
-  written.push(...(await writeSitemap(staging, paths, state)))
   phases.render = since(from)
   log(`dựng lại ${render.length} trang, ${written.length} tệp đổi, ${removed.length} trang gỡ`)
 
-  // 5. Search index with the unchanged pages' records, compressed copies of what changed.
+  // 4 + 5. The sitemap (by @astrojs/sitemap itself, from every page name as a full build lists
+  // them) and the pages' compressed copies while Pagefind indexes in its own process, with the
+  // unchanged pages' records.
   from = performance.now()
-  // The lastmod data was rendered for the sitemap and is gone again.
-  written.splice(0, written.length, ...written.filter((file) => fs.existsSync(path.join(client, file))))
-  const changed = new Set(written)
+  const pages = written.filter((file) => file !== LASTMOD_FILE)
+  const changed = new Set(pages)
   const unchanged = { has: (file: string) => !changed.has(file) } as ReadonlySet<string>
   const records = searchRecordCache(client, liveDir, unchanged)
-  await buildSearchIndex(client, records.recordOf)
+  const compressOne = (file: string) => compressFile(file, { largeQuality: 5 })
+  const [sitemapFiles, { phases: indexPhases }] = await Promise.all([
+    writeSitemap(staging, paths, state),
+    buildSearchIndex(client, records.recordOf),
+    Promise.all(pages.filter((file) => COMPRESSIBLE.test(file)).map((file) => compressOne(path.join(client, file)))),
+  ])
+  step(`chỉ mục tìm kiếm ${JSON.stringify(indexPhases)}`)
   fs.rmSync(path.join(staging, 'search-records.json'), { force: true })
   records.save(staging)
+  written.splice(0, written.length, ...pages, ...sitemapFiles)
   phases.index = since(from)
   from = performance.now()
+  // Index files identical to the live ones (Pagefind's runtime, unchanged fragments) share
+  // them, with their compressed copies; only the others are compressed.
   const pagefind = path.join(client, 'pagefind')
-  const toCompress = [...written.map((file) => path.join(client, file)), ...fs.readdirSync(pagefind, { recursive: true, encoding: 'utf8' }).map((file) => path.join(pagefind, file))]
-  await Promise.all(toCompress.filter((file) => COMPRESSIBLE.test(file) && fs.statSync(file).isFile()).map((file) => compressFile(file)))
+  const { linked } = linkUnchanged(pagefind, path.join(liveDir, 'client', 'pagefind'))
+  const toCompress = [
+    ...sitemapFiles.map((file) => path.join(client, file)),
+    ...fs
+      .readdirSync(pagefind, { recursive: true, encoding: 'utf8' })
+      .filter((file) => !linked.has(file.split(path.sep).join('/')) && !/\.(br|gz)$/.test(file))
+      .map((file) => path.join(pagefind, file)),
+  ]
+  await Promise.all(toCompress.filter((file) => COMPRESSIBLE.test(file) && fs.statSync(file).isFile()).map(compressOne))
   phases.compress = since(from)
 
   // The next partial publish starts from this release.
@@ -331,7 +372,8 @@ type BundleApp = {
 async function writeSitemap(staging: string, paths: LivePath[], state: KeptState): Promise<string[]> {
   const client = path.join(staging, 'client')
   process.env.ASTRO_OUT_DIR = staging
-  const { default: config } = (await import(pathToFileURL(path.resolve(import.meta.dirname, '../../astro.config.mjs')).href)) as {
+  // Evaluated afresh for each publish: the sitemap's serialize keeps the lastmod data it read.
+  const { default: config } = (await import(`${pathToFileURL(path.resolve(import.meta.dirname, '../../astro.config.mjs')).href}?release=${encodeURIComponent(staging)}`)) as {
     default: { integrations: { name: string; hooks: Record<string, (params: Record<string, unknown>) => Promise<void> | void> }[] }
   }
   const sitemap = config.integrations.find((integration) => integration.name === '@astrojs/sitemap')

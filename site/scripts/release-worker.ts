@@ -13,6 +13,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 import { PARTIAL_DIR } from '../integrations/keep-prerender.ts'
+import { prepareNext } from './partial-release.ts'
 import { buildRelease, defaultPaths } from './release.ts'
 
 const MAX_BUILDS = Number(process.env.PORTAL_WORKER_BUILDS ?? 20)
@@ -35,16 +36,22 @@ async function warmUp() {
   }
 }
 
+/** Deleting old releases and copying the new live one for the next publish, after a build is reported. */
+let idle: Promise<void> = Promise.resolve()
+
 process.on('disconnect', () => process.exit(0))
 process.on('message', async (message: { type?: string }) => {
   if (message?.type !== 'build') return
   builds++
   try {
-    const { renderedPaths: _, ...summary } = await buildRelease()
+    await idle
+    const { renderedPaths: _, prune, ...summary } = await buildRelease({ deferPrune: true })
     console.log(`PORTAL_RELEASE ${JSON.stringify(summary)}`)
     const retire = summary.mode !== 'partial' || builds >= MAX_BUILDS
     await send({ type: 'done', ok: true, summary, retire })
+    prune?.()
     if (retire) process.exit(0)
+    idle = prepareNext(defaultPaths.releasesDir, summary.dir).catch(() => undefined)
   } catch (error) {
     console.error(`✖ ${(error as Error).message}`)
     await send({ type: 'done', ok: false, error: (error as Error).message, retire: true })
@@ -52,4 +59,5 @@ process.on('message', async (message: { type?: string }) => {
   }
 })
 await warmUp()
+if (fs.existsSync(defaultPaths.current)) idle = prepareNext(defaultPaths.releasesDir, fs.realpathSync(defaultPaths.current)).catch(() => undefined)
 await send({ type: 'ready' })

@@ -34,6 +34,8 @@ export type ReleaseOptions = {
   cacheDir?: string
   keep?: number
   env?: NodeJS.ProcessEnv
+  /** Leave deleting old releases to the caller (`prune` of the result), after the build is reported: the worker does it while idle. */
+  deferPrune?: boolean
 }
 
 /** Seconds spent in each step of a build (printed by bench:publish). */
@@ -53,7 +55,7 @@ export type ReleaseSummary = {
 }
 
 /** A release and the pages this build rendered (the others were copied from the last build). */
-export type ReleaseResult = ReleaseSummary & { renderedPaths: string[] }
+export type ReleaseResult = ReleaseSummary & { renderedPaths: string[]; prune?: () => void }
 
 // Overridable so tests and the benchmark keep their releases apart from the real portal's.
 export const defaultPaths = {
@@ -183,8 +185,9 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
     }
     fs.renameSync(built, dir)
     swapSymlink(current, dir)
-    prune(releasesDir, dir, options.keep ?? 3)
+    if (!options.deferPrune) prune(releasesDir, dir, options.keep ?? 3)
   }
+  const deferred = options.deferPrune ? { prune: () => prune(releasesDir, dir, options.keep ?? 3) } : {}
   let fallback: string | undefined
   // What a crashed partial publish left behind.
   for (const name of fs.readdirSync(releasesDir)) if (name.startsWith('.partial-')) fs.rmSync(path.join(releasesDir, name), { recursive: true, force: true })
@@ -208,6 +211,7 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
           renderedPages: partial.rendered.length,
           phases: { astro: Math.round((partial.phases.content + partial.phases.render) * 10) / 10, index: partial.phases.index, compress: partial.phases.compress, switch: since(from) },
           mode: 'partial',
+          ...deferred,
         }
       } catch (error) {
         fs.rmSync(partialStaging, { recursive: true, force: true })
@@ -251,6 +255,7 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
       phases,
       mode: 'full',
       ...(fallback ? { fallback } : {}),
+      ...deferred,
     }
   } catch (error) {
     fs.rmSync(staging, { recursive: true, force: true })
