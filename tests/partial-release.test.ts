@@ -33,8 +33,8 @@ let payload: Payload
 let editor: Awaited<ReturnType<typeof makeUser>>
 const asEditor = () => ({ user: editor, overrideAccess: false }) as const
 
-/** The portal's builds as the CMS runs them: one long-lived build process (releaseWorker.ts). */
-const worker = releaseWorkerRunner(root, { ...process.env, ...partialEnv, PORTAL_NOW: '2026-11-22' })
+/** The portal's builds as the CMS runs them: one long-lived build process (releaseWorker.ts), started once the database is. */
+let worker: ReturnType<typeof releaseWorkerRunner>
 
 /** One build; its summary (mode, fallback reason). The reference build: a plain full build in a process of its own. */
 async function build(env: Record<string, string>, partial: boolean): Promise<ReleaseSummary> {
@@ -75,6 +75,7 @@ let kept: { news: { id: number; slug: string }; gone: { id: number; slug: string
 beforeAll(async () => {
   cms = await startTestCms()
   payload = cms.payload
+  worker = releaseWorkerRunner(root, { ...process.env, ...partialEnv, PORTAL_NOW: '2026-11-22' })
   await seed(payload)
   editor = await makeUser(payload, 'editor')
   const [campaign] = (await payload.find({ collection: 'campaigns', limit: 1, overrideAccess: true, sort: 'id' })).docs
@@ -96,7 +97,7 @@ beforeAll(async () => {
 }, 900_000)
 
 afterAll(async () => {
-  worker.close()
+  worker?.close()
   await cms?.cleanup()
   fs.rmSync(work, { recursive: true, force: true })
 })

@@ -33,6 +33,8 @@ export type KeptState = {
   /** What @astrojs/sitemap reads of the resolved config, and the static page routes it adds. */
   site: { site?: string; base: string; trailingSlash: string; format: string; assetsPrefix?: unknown; imageService: string; assets: string }
   staticPageRoutes: string[]
+  /** When the content this state holds was read (ISO): media changed since make a full build. */
+  builtAt?: string
   /** Fingerprint of the code the bundle came from (site/scripts/partial-release.ts). */
   code?: string
 }
@@ -77,7 +79,7 @@ export default function keepPrerender(): AstroIntegration {
         const { StaticPaths } = (await import('astro/runtime/prerender/static-paths.js')) as unknown as {
           StaticPaths: new (app: unknown) => { getAll(): Promise<{ pathname: string; route: { route: string; component: string }; cacheKey?: string }[]> }
         }
-        const state: KeptState = { entry, paths: [], styles: {}, scripts: [], site, staticPageRoutes, code: codeFingerprint() }
+        const state: KeptState = { entry, paths: [], styles: {}, scripts: [], site, staticPageRoutes, code: codeFingerprint(), builtAt: new Date(performance.timeOrigin).toISOString() }
         // getStaticPaths() results are cached for the build: this lists what was just rendered.
         for (const { pathname, route, cacheKey } of await new StaticPaths(app).getAll()) {
           state.paths.push({ pathname, route: route.route, component: route.component, cacheKey })

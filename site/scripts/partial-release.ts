@@ -162,6 +162,18 @@ export async function partialRelease(liveDir: string, staging: string, log: (lin
   const { h64ToString } = await xxhash()
   const digestOf = (data: unknown) => h64ToString(JSON.stringify(data))
 
+  const readAt = new Date().toISOString()
+  // Images and files are loaded apart (site/lib/media.ts) and made into sizes by a full build:
+  // any media document changed since the kept content was read (a minute's margin for clocks) means full.
+  if (!state.builtAt) throw new NotPartial('không rõ thời điểm của bản dựng')
+  const mediaSince = new Date(Date.parse(state.builtAt) - 60_000).toISOString()
+  const media = await payload.find({ collection: 'media', where: { updatedAt: { greater_than_equal: mediaSince } }, depth: 0, limit: 1, overrideAccess: true, select: { id: true } as never })
+  if (media.totalDocs > 0) throw new NotPartial('ảnh hoặc tệp đính kèm đã đổi')
+  // A deleted one leaves no date behind: every image the kept content shows must still be there.
+  const shown = [...(store.get('media')?.keys() ?? [])]
+  if (shown.length && (await payload.count({ collection: 'media', where: { id: { in: shown } }, overrideAccess: true })).totalDocs !== shown.length) {
+    throw new NotPartial('ảnh hoặc tệp đính kèm đã bị xoá')
+  }
   // Settings are on every page: a change there is a full build.
   const settings = JSON.parse(JSON.stringify(await payload.findGlobal({ slug: 'site-settings', depth: 0, overrideAccess: false }), (key, value) => (key === 'id' ? undefined : value)))
   if (digestOf(settings) !== store.get('settings')?.get('site')?.digest) throw new NotPartial('cấu hình cổng thông tin đã đổi')
@@ -349,7 +361,7 @@ export async function partialRelease(liveDir: string, staging: string, log: (lin
   phases.compress = since(from)
 
   // The next partial publish starts from this release.
-  const next: KeptState = { ...state, paths: paths.filter((p, i, all) => all.findIndex((q) => q.pathname === p.pathname) === i).map((p) => ({ pathname: p.pathname, route: p.route.route, component: p.route.component, cacheKey: p.cacheKey })) }
+  const next: KeptState = { ...state, builtAt: readAt, paths: paths.filter((p, i, all) => all.findIndex((q) => q.pathname === p.pathname) === i).map((p) => ({ pathname: p.pathname, route: p.route.route, component: p.route.component, cacheKey: p.cacheKey })) }
   replaceFile(path.join(staging, PARTIAL_DIR, PARTIAL_STATE), JSON.stringify(next))
   // Payload stays open: a long-lived worker (release-worker.ts) reuses it; release.ts exits.
   return { rendered: render.map((p) => p.pathname), written, removed: removed.map((p) => p.pathname), pages: seen.size, changedEntries, phases }
