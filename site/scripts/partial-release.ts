@@ -55,6 +55,8 @@ const SOURCES: Record<string, string> = {
 const entryIdOf = (collection: string, doc: { id: number | string; slug?: string | null }) =>
   collection === 'indicatorReports' ? String(doc.id) : doc.slug || String(doc.id)
 
+const MEDIA_CLOCK_MARGIN_MS = 5000
+
 /** More paths than this to render: a full build is as quick and simpler. */
 const MAX_RENDERED = Number(process.env.PORTAL_PARTIAL_MAX_PAGES ?? 1500)
 
@@ -164,9 +166,10 @@ export async function partialRelease(liveDir: string, staging: string, log: (lin
 
   const readAt = new Date().toISOString()
   // Images and files are loaded apart (site/lib/media.ts) and made into sizes by a full build:
-  // any media document changed since the kept content was read (a minute's margin for clocks) means full.
+  // any media document changed since the kept content was read (5 s for clocks: CMS machines
+  // keep theirs synchronised, as the build lease needs) means full.
   if (!state.builtAt) throw new NotPartial('không rõ thời điểm của bản dựng')
-  const mediaSince = new Date(Date.parse(state.builtAt) - 60_000).toISOString()
+  const mediaSince = new Date(Date.parse(state.builtAt) - MEDIA_CLOCK_MARGIN_MS).toISOString()
   const media = await payload.find({ collection: 'media', where: { updatedAt: { greater_than_equal: mediaSince } }, depth: 0, limit: 1, overrideAccess: true, select: { id: true } as never })
   if (media.totalDocs > 0) throw new NotPartial('ảnh hoặc tệp đính kèm đã đổi')
   // A deleted one leaves no date behind: every image the kept content shows must still be there.
