@@ -6,6 +6,7 @@ import node from '@astrojs/node'
 import sitemap from '@astrojs/sitemap'
 import { defineConfig } from 'astro/config'
 
+import keepPrerender from './site/integrations/keep-prerender.ts'
 import portalRoutes from './site/integrations/routes.ts'
 import { isListedInSitemap } from './site/lib/routes.ts'
 import { withLastmod } from './site/lib/sitemap.ts'
@@ -31,6 +32,8 @@ export default defineConfig({
     sitemap({ filter: (page) => isListedInSitemap(new URL(page).pathname), serialize: withLastmod(path.resolve(outDir, 'client')) }),
     // After sitemap: redirect pages for retired paths, /sitemap.xml as a copy of the index.
     portalRoutes(),
+    // Keeps the prerender bundle and each path's cache key for partial publishes (site/scripts/partial-release.ts).
+    keepPrerender(),
   ],
   // Content-Security-Policy on every page (a <meta> on prerendered pages, a header on on-demand
   // ones): scripts only from this origin or with the hash Astro computes for each inline one —

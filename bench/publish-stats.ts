@@ -21,13 +21,15 @@ export type PublishTiming = {
   switch: number
   rendered: number
   pages: number
+  /** `partial`, `full`, or `full (why a partial publish was not possible)`. */
+  mode?: string
 }
 
 const fixed = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–')
 
 /** "p50 x s, p95 y s" lines for every figure of a set of publishes. */
 export function summarise(label: string, timings: readonly PublishTiming[]): string {
-  const figure = (key: keyof PublishTiming) => {
+  const figure = (key: Exclude<keyof PublishTiming, 'mode'>) => {
     const values = timings.map((t) => t[key])
     return `p50 ${fixed(percentile(values, 50))} s, p95 ${fixed(percentile(values, 95))} s`
   }
@@ -35,10 +37,11 @@ export function summarise(label: string, timings: readonly PublishTiming[]): str
     `${label} — ${timings.length} publishes`,
     `  publish → served everywhere: ${figure('total')}`,
     `    queue wait: ${figure('queueWait')}`,
-    `    astro build (content, bundle, pages): ${figure('astro')}`,
+    `    render (astro build, or a partial publish's content and pages): ${figure('astro')}`,
     `    search index: ${figure('index')}`,
     `    brotli/gzip copies: ${figure('compress')}`,
     `    switch (release live + portal serving it): ${figure('switch')}`,
+    `  builds: ${[...new Set(timings.map((t) => t.mode ?? 'full'))].map((mode) => `${timings.filter((t) => (t.mode ?? 'full') === mode).length} ${mode}`).join(', ')}`,
     `  pages rendered per publish (p50): ${percentile(
       timings.map((t) => t.rendered),
       50,

@@ -7,12 +7,15 @@
  * page) in turn, and prints the seconds from each publish API call to the new content being
  * served everywhere: each publish, then p50/p95 per kind with the breakdown (queue wait,
  * astro build, search index, brotli/gzip, switch) and the load average (shared machines).
+ * Publishes are partial (site/scripts/partial-release.ts) unless PORTAL_PARTIAL=0; each line
+ * says which, and why a build fell back to a full one.
  */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
 import { BuildQueue, type BuildRunner, PORTAL_BUILD_SLUG, releaseScriptRunner, setPortalBuildQueue } from '../cms/publishing/buildQueue.ts'
+import { releaseWorkerRunner } from '../cms/publishing/releaseWorker.ts'
 import { seed } from '../cms/seed/index.ts'
 import { campaignPath, honoureeFilterPath, honoureePath, honoureesPath, newsListPath, newsPath } from '../site/lib/routes.ts'
 import { releaseEnvIn, type ReleaseSummary } from '../site/scripts/release.ts'
@@ -56,9 +59,11 @@ function timed(run: BuildRunner): BuildRunner {
 const queue = new BuildQueue(payload, {
   debounceMs: Number(process.env.PORTAL_REBUILD_DEBOUNCE_MS ?? 1000),
   run: timed(
-    releaseScriptRunner(root, {
+    // As the CMS runs builds: a long-lived build process unless PORTAL_BUILD_WORKER=0.
+    (process.env.PORTAL_BUILD_WORKER === '0' ? releaseScriptRunner : releaseWorkerRunner)(root, {
       ...process.env,
       ...releaseEnv,
+      PORTAL_PARTIAL: process.env.PORTAL_PARTIAL ?? '1',
     }),
   ),
 })
@@ -98,12 +103,13 @@ async function timeToLive(act: () => Promise<string[]>, ready: (body: string) =>
     switch: phases.switch + Math.max(0, served - build.finishedAt) / 1000,
     rendered: build.summary.renderedPages,
     pages: build.summary.pages,
+    mode: build.summary.fallback ? `full (${build.summary.fallback})` : (build.summary.mode ?? 'full'),
   }
 }
 
 const line = (label: string, t: PublishTiming) =>
   console.log(
-    `${label}: ${t.total.toFixed(1)} s (wait ${t.queueWait.toFixed(1)}, astro ${t.astro}, index ${t.index}, compress ${t.compress}, switch ${t.switch.toFixed(1)}; ${t.rendered} of ${t.pages} pages rendered)`,
+    `${label}: ${t.total.toFixed(1)} s (wait ${t.queueWait.toFixed(1)}, astro ${t.astro}, index ${t.index}, compress ${t.compress}, switch ${t.switch.toFixed(1)}; ${t.rendered} of ${t.pages} pages rendered; ${t.mode})`,
   )
 
 const news: PublishTiming[] = []

@@ -23,6 +23,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import type { PortalBuild } from '../payload-types'
 import { detachedFromWrites } from '../lib/sqliteWriteQueue'
 import { QueueStore } from './queueStore'
+import { releaseWorkerRunner } from './releaseWorker'
 
 export const PORTAL_BUILD_SLUG = 'portal-build'
 
@@ -106,7 +107,8 @@ export class BuildQueue {
     this.#debounceMs = options.debounceMs ?? envNumber('PORTAL_REBUILD_DEBOUNCE_MS', 1000)
     this.#leaseMs = options.leaseMs ?? envNumber('PORTAL_BUILD_LEASE_MS', 60_000)
     this.#pollMs = options.pollMs ?? envNumber('PORTAL_BUILD_POLL_MS', 2000)
-    this.#run = options.run ?? releaseScriptRunner()
+    // A long-lived build process (releaseWorker.ts) unless PORTAL_BUILD_WORKER=0: one process per build.
+    this.#run = options.run ?? (process.env.PORTAL_BUILD_WORKER === '0' ? releaseScriptRunner() : releaseWorkerRunner())
   }
 
   /**

@@ -16,6 +16,7 @@ import { ATTACHMENT_PREFIX } from '../lib/routes.ts'
 export const COMPRESSIBLE = /\.(html|css|js|mjs|json|xml|csv|svg|txt|webmanifest|ico)$/i
 /** Below this a compressed copy saves less than its own headers cost. */
 const MIN_BYTES = 256
+const LARGE_BYTES = 512 * 1024
 
 const brotli = promisify(zlib.brotliCompress)
 const gzip = promisify(zlib.gzip)
@@ -30,13 +31,15 @@ function* textFiles(clientDir: string, relative = ''): Generator<string> {
 }
 
 /** Writes `<file>.br` and `<file>.gz` beside one file (each only when smaller); undefined when too small to bother. */
-export async function compressFile(full: string): Promise<Omit<CompressSummary, 'files'> | undefined> {
+export async function compressFile(full: string, { largeQuality = 11 }: { largeQuality?: number } = {}): Promise<Omit<CompressSummary, 'files'> | undefined> {
   const source = fs.readFileSync(full)
   if (source.length < MIN_BYTES) return undefined
   const [br, gz] = await Promise.all([
     brotli(source, {
       params: {
-        [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+        // `largeQuality` for files over LARGE_BYTES: a partial publish keeps quality 11 for pages
+        // but not for the search catalogue of a large portal (megabytes: seconds at 11).
+        [zlib.constants.BROTLI_PARAM_QUALITY]: source.length > LARGE_BYTES ? largeQuality : 11,
         [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
         [zlib.constants.BROTLI_PARAM_SIZE_HINT]: source.length,
       },

@@ -20,6 +20,7 @@ import { oneBuildAtATime, takeLock } from './build-lock.ts'
 import { embedPath, honoureesPath } from '../lib/routes.ts'
 import { compressRelease } from './compress.ts'
 import { linkUnchanged, liveClientDir } from './link-unchanged.ts'
+import { NotPartial, partialRelease } from './partial-release.ts'
 import { searchRecordCache } from './search-record-cache.ts'
 import { buildSearchIndex } from './search-index.ts'
 
@@ -33,15 +34,28 @@ export type ReleaseOptions = {
   cacheDir?: string
   keep?: number
   env?: NodeJS.ProcessEnv
+  /** Leave deleting old releases to the caller (`prune` of the result), after the build is reported: the worker does it while idle. */
+  deferPrune?: boolean
 }
 
 /** Seconds spent in each step of a build (printed by bench:publish). */
 export type ReleasePhases = { astro: number; index: number; compress: number; switch: number }
 
-export type ReleaseSummary = { release: string; dir: string; seconds: number; pages: number; renderedPages: number; phases?: ReleasePhases }
+export type ReleaseSummary = {
+  release: string
+  dir: string
+  seconds: number
+  pages: number
+  renderedPages: number
+  phases?: ReleasePhases
+  /** `partial`: only the pages a change touched were rendered (partial-release.ts); `full`: astro build. */
+  mode?: 'full' | 'partial'
+  /** Why a partial publish was not possible, when the build fell back to a full one. */
+  fallback?: string
+}
 
 /** A release and the pages this build rendered (the others were copied from the last build). */
-export type ReleaseResult = ReleaseSummary & { renderedPaths: string[] }
+export type ReleaseResult = ReleaseSummary & { renderedPaths: string[]; prune?: () => void }
 
 // Overridable so tests and the benchmark keep their releases apart from the real portal's.
 export const defaultPaths = {
@@ -165,10 +179,49 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
   const staging = path.join(releasesDir, '.staging')
   const phases: ReleasePhases = { astro: 0, index: 0, compress: 0, switch: 0 }
   const since = (from: number) => Math.round((performance.now() - from) / 100) / 10
+  const goLive = (built = staging) => {
+    for (const essential of ['client/index.html', 'client/404.html', 'client/pagefind/pagefind.js', 'server/entry.mjs']) {
+      if (!fs.existsSync(path.join(built, essential))) throw new Error(`Bản dựng thiếu tệp ${essential}`)
+    }
+    fs.renameSync(built, dir)
+    swapSymlink(current, dir)
+    if (!options.deferPrune) prune(releasesDir, dir, options.keep ?? 3)
+  }
+  const deferred = options.deferPrune ? { prune: () => prune(releasesDir, dir, options.keep ?? 3) } : {}
+  let fallback: string | undefined
+  // What a crashed partial publish left behind.
+  for (const name of fs.readdirSync(releasesDir)) if (name.startsWith('.partial-')) fs.rmSync(path.join(releasesDir, name), { recursive: true, force: true })
   try {
+    // Only the pages a change touched, when the live release allows it (partial-release.ts).
+    const liveClient = liveClientDir(current)
+    if ((options.env ?? process.env).PORTAL_PARTIAL !== '0' && liveClient) {
+      // A folder of its own: a long-lived worker (release-worker.ts) imports each partial
+      // release's bundle from where it was written, and modules are cached by their path.
+      const partialStaging = path.join(releasesDir, `.partial-${release}`)
+      try {
+        const partial = await partialRelease(path.dirname(liveClient), partialStaging, (line) => console.log(`[partial] ${line}`))
+        const from = performance.now()
+        goLive(partialStaging)
+        return {
+          renderedPaths: partial.rendered,
+          release,
+          dir,
+          seconds: Math.round((performance.now() - started) / 100) / 10,
+          pages: partial.pages,
+          renderedPages: partial.rendered.length,
+          phases: { astro: Math.round((partial.phases.content + partial.phases.render) * 10) / 10, index: partial.phases.index, compress: partial.phases.compress, switch: since(from) },
+          mode: 'partial',
+          ...deferred,
+        }
+      } catch (error) {
+        fs.rmSync(partialStaging, { recursive: true, force: true })
+        fallback = error instanceof NotPartial ? error.message : `lỗi: ${(error as Error).message}`
+        console.log(`[partial] dựng toàn bộ: ${fallback}`)
+      }
+    }
     fs.rmSync(staging, { recursive: true, force: true })
     let from = performance.now()
-    const log = await oneBuildAtATime(() => runAstroBuild(staging, cacheDir, options.env ?? process.env))
+    const log = await oneBuildAtATime(() => runAstroBuild(staging, cacheDir, { ...(options.env ?? process.env), PORTAL_KEEP_PRERENDER: '1' }))
     phases.astro = since(from)
     from = performance.now()
     // Files unchanged since the live release become links to it, with their compressed copies.
@@ -186,12 +239,7 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
     await compressRelease(path.join(staging, 'client'), linked)
     phases.compress = Math.round((phases.compress + since(from)) * 10) / 10
     from = performance.now()
-    for (const essential of ['client/index.html', 'client/404.html', 'client/pagefind/pagefind.js', 'server/entry.mjs']) {
-      if (!fs.existsSync(path.join(staging, essential))) throw new Error(`Bản dựng thiếu tệp ${essential}`)
-    }
-    fs.renameSync(staging, dir)
-    swapSymlink(current, dir)
-    prune(releasesDir, dir, options.keep ?? 3)
+    goLive()
     phases.switch = since(from)
     // Astro logs one line per page; "(cached)" or "(restored)" marks pages it copied.
     const pageLines = log.split('\n').filter((line) => /[└├]─ \//.test(line))
@@ -205,6 +253,9 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
       pages: pageLines.length,
       renderedPages: pageLines.length - reused,
       phases,
+      mode: 'full',
+      ...(fallback ? { fallback } : {}),
+      ...deferred,
     }
   } catch (error) {
     fs.rmSync(staging, { recursive: true, force: true })
@@ -217,7 +268,11 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
 if (import.meta.main) {
   buildRelease()
     // The counts only: the queue records them for staff.
-    .then(({ renderedPaths: _, ...summary }) => console.log(`PORTAL_RELEASE ${JSON.stringify(summary)}`))
+    .then(({ renderedPaths: _, ...summary }) => {
+      console.log(`PORTAL_RELEASE ${JSON.stringify(summary)}`)
+      // A partial publish opened Payload (a database connection) in this process.
+      process.exit(0)
+    })
     .catch((error: Error) => {
       console.error(`✖ ${error.message}`)
       process.exit(1)

@@ -106,16 +106,24 @@ export async function buildSearchIndex(clientDir: string, recordOf: RecordReader
       }
     }
   }
+  const started = performance.now()
+  const seconds = (from: number) => Math.round((performance.now() - from) / 100) / 10
   await walk(clientDir)
   await Promise.all(inFlight)
+  const added = seconds(started)
   if (failures.length) throw new Error(`Pagefind: ${failures.slice(0, 5).join(' · ')}`)
   const outputPath = path.join(clientDir, 'pagefind')
   fs.rmSync(outputPath, { recursive: true, force: true })
+  let from = performance.now()
   const { errors: writeErrors } = await index.writeFiles({ outputPath })
   if (writeErrors.length) throw new Error(`Pagefind: ${writeErrors.join('; ')}`)
   await pagefind.close()
+  const written = seconds(from)
+  from = performance.now()
   writeCatalog(outputPath, pagesByUrl, words)
-  return { pages, outputPath }
+  /** Seconds: records read and given to Pagefind, Pagefind writing, the catalogue. */
+  const phases = { records: added, pagefind: written, catalog: seconds(from) }
+  return { pages, outputPath, phases }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

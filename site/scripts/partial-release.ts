@@ -1,0 +1,421 @@
+/**
+ * A partial publish: a new release that re-renders only the pages a change touches, with the
+ * last full build's own code. The full build keeps its prerender bundle, content data and
+ * every path's cache key (site/integrations/keep-prerender.ts, `partial/` in the release);
+ * here, in a fresh process:
+ *   1. the live release is copied as hard links (nothing is written into a shared file:
+ *      every file written is a new file renamed over its link);
+ *   2. the content that changed since that build is read from Payload (published documents
+ *      whose `updatedAt` differs, new or gone, and every entry that shows one of them
+ *      populated) and put into the bundle's data chunk, as the content layer would;
+ *   3. the bundle's app lists every path with its cache key (site/lib/cache-keys.ts); paths
+ *      whose key changed or that have none (home, lists, sitemap data, RSS) are rendered, paths
+ *      gone are removed;
+ *   4. the sitemap is written by @astrojs/sitemap from the same inputs as in a full build;
+ *   5. search index (records of unchanged pages reused), brotli/gzip of changed files, then the
+ *      same check and atomic switch as a full build (release.ts).
+ * Whatever it cannot handle it refuses with `NotPartial` before anything goes live, and
+ * release.ts builds in full: no kept bundle, code or settings changed, media or images
+ * involved, a redirect or unknown route kind, too many pages to render, any error.
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+
+import * as devalue from 'devalue'
+import xxhash from 'xxhash-wasm'
+
+import { codeFingerprint } from './code-fingerprint.ts'
+import { PARTIAL_DIR, PARTIAL_STATE, type KeptPath, type KeptState } from '../integrations/keep-prerender.ts'
+import { LASTMOD_FILE } from '../lib/sitemap.ts'
+import { sitemapIndexPath, sitemapPath } from '../lib/routes.ts'
+import { COMPRESSIBLE, compressFile } from './compress.ts'
+import { linkUnchanged } from './link-unchanged.ts'
+import { installStaticImages } from './partial-images.ts'
+import { searchRecordCache } from './search-record-cache.ts'
+import { buildSearchIndex } from './search-index.ts'
+
+/** A change this path does not handle: release.ts falls back to a full build. */
+export class NotPartial extends Error {}
+
+/** Content collections of the portal and the Payload collection each is loaded from (site/content.config.ts). */
+const SOURCES: Record<string, string> = {
+  plans: 'plans',
+  campaigns: 'campaigns',
+  honourees: 'honourees',
+  news: 'news',
+  pages: 'pages',
+  indicators: 'indicators',
+  indicatorReports: 'indicator-reports',
+  organizations: 'organizations',
+  topics: 'topics',
+}
+/** The entry id a loader gives a document (site/lib/loaders.ts: the slug, or the id for reports). */
+const entryIdOf = (collection: string, doc: { id: number | string; slug?: string | null }) =>
+  collection === 'indicatorReports' ? String(doc.id) : doc.slug || String(doc.id)
+
+const MEDIA_CLOCK_MARGIN_MS = 5000
+
+/** More paths than this to render: a full build is as quick and simpler. */
+const MAX_RENDERED = Number(process.env.PORTAL_PARTIAL_MAX_PAGES ?? 1500)
+
+type Entry = { id: string; data: Record<string, unknown> & { id?: number | string; updatedAt?: string }; digest: string }
+type Store = Map<string, Map<string, Entry>>
+
+export type PartialResult = {
+  rendered: string[]
+  written: string[]
+  removed: string[]
+  pages: number
+  changedEntries: number
+  phases: { content: number; render: number; index: number; compress: number }
+}
+
+const replaceFile = (file: string, bytes: string | Uint8Array) => {
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  const temporary = `${file}.partial-${process.pid}`
+  fs.writeFileSync(temporary, bytes)
+  fs.renameSync(temporary, file)
+}
+
+const dataChunkName = (bundle: string) => {
+  const name = fs.readdirSync(path.join(bundle, 'chunks')).find((file) => file.startsWith('_astro_data-layer-content'))
+  if (!name) throw new NotPartial('không thấy dữ liệu nội dung trong gói dựng')
+  return name
+}
+
+/** Any object below the top level whose id is one of `ids` (a populated relation). */
+function refersTo(value: unknown, ids: ReadonlySet<string>, top = true): boolean {
+  if (Array.isArray(value)) return value.some((item) => refersTo(item, ids, false))
+  if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>
+    if (!top && (typeof record.id === 'number' || typeof record.id === 'string') && ids.has(String(record.id))) return true
+    return Object.values(record).some((item) => refersTo(item, ids, false))
+  }
+  return false
+}
+
+/** The hard-linked copy of a live release made ahead of the next publish (prepareNext). */
+const preparedCopy = (releasesDir: string, liveDir: string) => path.join(releasesDir, `.prepared-${path.basename(liveDir)}`)
+
+/**
+ * Copies the live release as hard links for the next partial publish, while nothing is being
+ * published (release-worker.ts): about two seconds of a publish at 10,000 items otherwise.
+ * Copies made for an older release are removed.
+ */
+export async function prepareNext(releasesDir: string, liveDir: string): Promise<void> {
+  const target = preparedCopy(releasesDir, liveDir)
+  for (const name of fs.readdirSync(releasesDir)) {
+    if (name.startsWith('.prepared-') && path.join(releasesDir, name) !== target) fs.rmSync(path.join(releasesDir, name), { recursive: true, force: true })
+  }
+  if (fs.existsSync(target) || !fs.existsSync(path.join(liveDir, PARTIAL_DIR, PARTIAL_STATE))) return
+  const temporary = `${target}.tmp-${process.pid}`
+  fs.rmSync(temporary, { recursive: true, force: true })
+  const code = await new Promise<number | null>((resolve) => spawn('cp', ['-al', liveDir, temporary], { stdio: 'ignore' }).on('exit', resolve).on('error', () => resolve(1)))
+  if (code === 0) fs.renameSync(temporary, target)
+  else fs.rmSync(temporary, { recursive: true, force: true })
+}
+
+/** Where Astro writes a path (build.format "directory"). */
+function outFileOf(p: { pathname: string }, type: string): string {
+  if (type === 'endpoint') return p.pathname.replace(/^\//, '')
+  if (p.pathname === '/404') return '404.html'
+  if (p.pathname === '/500') return '500.html'
+  return path.posix.join(p.pathname.replace(/^\//, ''), 'index.html')
+}
+
+export async function partialRelease(liveDir: string, staging: string, log: (line: string) => void = () => {}): Promise<PartialResult> {
+  const stateFile = path.join(liveDir, PARTIAL_DIR, PARTIAL_STATE)
+  if (!fs.existsSync(stateFile)) throw new NotPartial('bản đang chạy chưa giữ gói dựng')
+  const state = JSON.parse(fs.readFileSync(stateFile, 'utf8')) as KeptState
+  if (state.code !== codeFingerprint()) throw new NotPartial('mã nguồn đã đổi')
+  if (state.site.base !== '/' || state.site.assetsPrefix || !state.site.imageService) throw new NotPartial('cấu hình base/assetsPrefix không hỗ trợ')
+  if (state.scripts.some((script) => (script as { stage?: string }).stage === 'page')) throw new NotPartial('có script cấp trang')
+  const phases = { content: 0, render: 0, index: 0, compress: 0 }
+  const since = (from: number) => Math.round((performance.now() - from) / 100) / 10
+  let from = performance.now()
+  const t0 = performance.now()
+  const step = (what: string) => log(`${what}: ${((performance.now() - t0) / 1000).toFixed(2)} s`)
+
+  // 1. The live release as hard links: made ahead by the worker while idle, or now.
+  fs.rmSync(staging, { recursive: true, force: true })
+  const prepared = preparedCopy(path.dirname(staging), liveDir)
+  if (fs.existsSync(prepared)) fs.renameSync(prepared, staging)
+  else {
+    const copy = spawnSync('cp', ['-al', liveDir, staging])
+    if (copy.status !== 0) throw new NotPartial(`không sao chép được bản đang chạy: ${copy.stderr}`)
+  }
+  step('sao chép liên kết')
+  const bundle = path.join(staging, PARTIAL_DIR, 'prerender')
+  const client = path.join(staging, 'client')
+
+  // 2. What changed, read as the loaders read it.
+  process.env.PAYLOAD_JOBS_AUTORUN = 'false'
+  const configChunk = fs.readdirSync(path.join(bundle, 'chunks')).find((file) => file.startsWith('payload.config'))
+  if (!configChunk) throw new NotPartial('không thấy cấu hình CMS trong gói dựng')
+  const { default: config } = (await import(pathToFileURL(path.join(bundle, 'chunks', configChunk)).href)) as { default: unknown }
+  const { getPayload } = await import('payload')
+  const payload = await getPayload({ config: config as never, cron: false })
+  step('khởi động Payload')
+  const chunk = dataChunkName(bundle)
+  const stored = (await import(pathToFileURL(path.join(liveDir, PARTIAL_DIR, 'prerender', 'chunks', chunk)).href)) as { default: unknown[] }
+  const store = devalue.unflatten(stored.default) as Store
+  const { h64ToString } = await xxhash()
+  const digestOf = (data: unknown) => h64ToString(JSON.stringify(data))
+
+  const readAt = new Date().toISOString()
+  // Images and files are loaded apart (site/lib/media.ts) and made into sizes by a full build:
+  // any media document changed since the kept content was read (5 s for clocks: CMS machines
+  // keep theirs synchronised, as the build lease needs) means full.
+  if (!state.builtAt) throw new NotPartial('không rõ thời điểm của bản dựng')
+  const mediaSince = new Date(Date.parse(state.builtAt) - MEDIA_CLOCK_MARGIN_MS).toISOString()
+  const media = await payload.find({ collection: 'media', where: { updatedAt: { greater_than_equal: mediaSince } }, depth: 0, limit: 1, overrideAccess: true, select: { id: true } as never })
+  if (media.totalDocs > 0) throw new NotPartial('ảnh hoặc tệp đính kèm đã đổi')
+  // A deleted one leaves no date behind: every image the kept content shows must still be there.
+  const shown = [...(store.get('media')?.keys() ?? [])]
+  if (shown.length && (await payload.count({ collection: 'media', where: { id: { in: shown } }, overrideAccess: true })).totalDocs !== shown.length) {
+    throw new NotPartial('ảnh hoặc tệp đính kèm đã bị xoá')
+  }
+  // Settings are on every page: a change there is a full build.
+  const settings = JSON.parse(JSON.stringify(await payload.findGlobal({ slug: 'site-settings', depth: 0, overrideAccess: false }), (key, value) => (key === 'id' ? undefined : value)))
+  if (digestOf(settings) !== store.get('settings')?.get('site')?.digest) throw new NotPartial('cấu hình cổng thông tin đã đổi')
+
+  const find = (slug: string, ids?: (number | string)[]) =>
+    payload.find({
+      collection: slug as never,
+      depth: ids ? 1 : 0,
+      draft: false,
+      joins: false as never,
+      overrideAccess: false,
+      pagination: false,
+      sort: 'id',
+      ...(ids ? { where: { id: { in: ids } } } : { select: { updatedAt: true } as never }),
+    })
+  /** Per collection: Payload id → entry now in the store. */
+  const byDocId = new Map<string, Map<string, Entry>>()
+  const toFetch = new Map<string, Set<string>>()
+  const removedDocs = new Map<string, Set<string>>()
+  for (const [collection, slug] of Object.entries(SOURCES)) {
+    const entries = store.get(collection) ?? new Map<string, Entry>()
+    const known = new Map([...entries.values()].map((entry) => [String(entry.data.id), entry]))
+    byDocId.set(collection, known)
+    const now = (await find(slug)).docs as { id: number | string; updatedAt?: string }[]
+    const seen = new Set<string>()
+    for (const doc of now) {
+      seen.add(String(doc.id))
+      if (known.get(String(doc.id))?.data.updatedAt !== doc.updatedAt) toFetch.set(collection, (toFetch.get(collection) ?? new Set()).add(String(doc.id)))
+    }
+    for (const id of known.keys()) if (!seen.has(id)) removedDocs.set(collection, (removedDocs.get(collection) ?? new Set()).add(id))
+  }
+  step('so sánh nội dung')
+  // Entries showing a changed or removed document populated are read again too.
+  const touched = new Set([...toFetch.values(), ...removedDocs.values()].flatMap((ids) => [...ids]))
+  if (touched.size) {
+    for (const [collection, known] of byDocId) {
+      for (const [id, entry] of known) {
+        if (toFetch.get(collection)?.has(id) || removedDocs.get(collection)?.has(id)) continue
+        if (refersTo(entry.data, touched)) toFetch.set(collection, (toFetch.get(collection) ?? new Set()).add(id))
+      }
+    }
+  }
+  let changedEntries = 0
+  const mediaInvolved = (data: unknown) => /"filename"|"media"/.test(JSON.stringify(data ?? null))
+  for (const [collection, ids] of removedDocs) {
+    const entries = store.get(collection)!
+    for (const id of ids) {
+      const entry = byDocId.get(collection)!.get(id)!
+      if (mediaInvolved(entry.data)) throw new NotPartial('nội dung gỡ có ảnh')
+      entries.delete(entry.id)
+      changedEntries++
+    }
+  }
+  for (const [collection, ids] of toFetch) {
+    const entries = store.get(collection) ?? new Map<string, Entry>()
+    store.set(collection, entries)
+    const docs = (await find(SOURCES[collection], [...ids])).docs as { id: number | string; slug?: string | null }[]
+    const returned = new Set(docs.map((doc) => String(doc.id)))
+    for (const id of ids) {
+      const old = byDocId.get(collection)!.get(id)
+      if (!returned.has(id) && old) {
+        if (mediaInvolved(old.data)) throw new NotPartial('nội dung gỡ có ảnh')
+        entries.delete(old.id)
+        changedEntries++
+      }
+    }
+    for (const doc of docs) {
+      const data = JSON.parse(JSON.stringify(doc)) as Entry['data']
+      const digest = digestOf(data)
+      const old = byDocId.get(collection)!.get(String(doc.id))
+      if (old?.digest === digest) continue
+      if (mediaInvolved(data) || mediaInvolved(old?.data)) throw new NotPartial('nội dung có ảnh')
+      const id = entryIdOf(collection, doc)
+      if (old && old.id !== id) entries.delete(old.id)
+      if (!old && entries.has(id)) throw new NotPartial('trùng mã mục nội dung')
+      entries.set(id, { id, data, digest })
+      changedEntries++
+    }
+  }
+  // The new data, in the prerender bundle and the server bundle (on-demand routes read it too).
+  const code = `// \0astro:data-layer-content\nvar _astro_data_layer_content_default = JSON.parse(${JSON.stringify(devalue.stringify(store))});\nexport { _astro_data_layer_content_default as default };\n`
+  replaceFile(path.join(bundle, 'chunks', chunk), code)
+  const serverChunk = path.join(staging, 'server', 'chunks', chunk)
+  if (!fs.existsSync(serverChunk)) throw new NotPartial('gói máy chủ không có dữ liệu nội dung cùng tên')
+  replaceFile(serverChunk, code)
+  phases.content = since(from)
+  log(`nội dung: ${changedEntries} mục đổi`)
+
+  // 3. Paths and their keys, from the bundle with the new data.
+  from = performance.now()
+  const { app } = (await import(pathToFileURL(path.join(bundle, state.entry)).href)) as { app: BundleApp }
+  app.setInternals({ pagesByKeys: new Map(Object.entries(state.styles).map(([key, styles]) => [key, { styles }])), entrySpecifierToBundleMap: new Map() })
+  app.setOptions({ settings: { scripts: state.scripts }, logger: { options: { destination: { write: () => true } } } })
+  await installStaticImages({ service: state.site.imageService, assets: state.site.assets })
+  const { StaticPaths } = (await import('astro/runtime/prerender/static-paths.js')) as unknown as { StaticPaths: new (app: unknown) => { getAll(): Promise<LivePath[]> } }
+  step('nạp gói dựng')
+  const paths = await new StaticPaths(app).getAll()
+  step('liệt kê đường dẫn')
+  const before = new Map(state.paths.map((p) => [p.pathname, p]))
+  const typeOf = new Map(paths.map((p) => [p.route.component, p.route.type]))
+  for (const p of state.paths) {
+    // Where a full build wrote each page: checked, not assumed.
+    const type = typeOf.get(p.component)
+    if (p.pathname === `/${LASTMOD_FILE}`) continue
+    if (!type || !fs.existsSync(path.join(client, outFileOf(p, type)))) throw new NotPartial(`không thấy tệp của ${p.pathname}`)
+  }
+  const seen = new Set<string>()
+  const render = paths.filter((p) => {
+    if (seen.has(p.pathname)) return false
+    seen.add(p.pathname)
+    const old = before.get(p.pathname)
+    return p.cacheKey === undefined || !old || old.cacheKey !== p.cacheKey || old.component !== p.route.component
+  })
+  if (paths.some((p) => p.route.type !== 'page' && p.route.type !== 'endpoint')) throw new NotPartial('có trang chuyển hướng')
+  if (render.length > MAX_RENDERED) throw new NotPartial(`${render.length} trang phải dựng lại`)
+  const removed = state.paths.filter((p) => !seen.has(p.pathname))
+  for (const p of removed) {
+    const file = path.join(client, outFileOf(p, typeOf.get(p.component)!))
+    for (const suffix of ['', '.br', '.gz']) fs.rmSync(file + suffix, { force: true })
+    // A full build leaves no empty folder behind either.
+    if (path.basename(file) === 'index.html' && fs.readdirSync(path.dirname(file)).length === 0) fs.rmdirSync(path.dirname(file))
+  }
+  const { createRequest } = (await import(pathToFileURL(path.resolve(import.meta.dirname, '../../node_modules/astro/dist/core/request.js')).href)) as {
+    createRequest: (options: Record<string, unknown>) => Request
+  }
+  const origin = new URL(state.site.site ?? 'http://localhost:4321').origin
+  const written: string[] = []
+  for (const p of render) {
+    const url = p.route.type === 'endpoint' || p.pathname === '/' ? new URL(p.pathname, origin) : new URL(`${p.pathname.replace(/\/$/, '')}/`, origin)
+    const request = createRequest({ url, headers: new Headers(), logger: app.logger, isPrerendered: true, routePattern: p.route.component })
+    const response = await app.render(request, { routeData: p.route })
+    if (response.status >= 300 && response.status < 400) throw new NotPartial(`${p.pathname} chuyển hướng`)
+    const body = Buffer.from(await response.arrayBuffer())
+    const relative = outFileOf(p, p.route.type)
+    const file = path.join(client, relative)
+    const old = fs.existsSync(file) ? fs.readFileSync(file) : undefined
+    if (old?.equals(body)) continue
+    // Images a page shows are made by a full build (astro:assets); a new one here means full.
+    if (/\.html$/.test(relative)) {
+      for (const [, asset] of body.toString('utf8').matchAll(/["' ,](\/_astro\/[^"' ,?#]+)/g)) {
+        if (!fs.existsSync(path.join(client, asset))) throw new NotPartial(`${p.pathname} cần tệp ${asset} chưa có`)
+      }
+    }
+    replaceFile(file, body)
+    for (const suffix of ['.br', '.gz']) fs.rmSync(file + suffix, { force: true })
+    written.push(relative)
+  }
+
+  step('dựng trang')
+  phases.render = since(from)
+  log(`dựng lại ${render.length} trang, ${written.length} tệp đổi, ${removed.length} trang gỡ`)
+
+  // 4 + 5. The sitemap (by @astrojs/sitemap itself, from every page name as a full build lists
+  // them) and the pages' compressed copies while Pagefind indexes in its own process, with the
+  // unchanged pages' records.
+  from = performance.now()
+  const pages = written.filter((file) => file !== LASTMOD_FILE)
+  const changed = new Set(pages)
+  const unchanged = { has: (file: string) => !changed.has(file) } as ReadonlySet<string>
+  const records = searchRecordCache(client, liveDir, unchanged)
+  const compressOne = (file: string) => compressFile(file, { largeQuality: 5 })
+  const [sitemapFiles, { phases: indexPhases }] = await Promise.all([
+    writeSitemap(staging, paths, state),
+    buildSearchIndex(client, records.recordOf),
+    Promise.all(pages.filter((file) => COMPRESSIBLE.test(file)).map((file) => compressOne(path.join(client, file)))),
+  ])
+  step(`chỉ mục tìm kiếm ${JSON.stringify(indexPhases)}`)
+  fs.rmSync(path.join(staging, 'search-records.json'), { force: true })
+  records.save(staging)
+  written.splice(0, written.length, ...pages, ...sitemapFiles)
+  phases.index = since(from)
+  from = performance.now()
+  // Index files identical to the live ones (Pagefind's runtime, unchanged fragments) share
+  // them, with their compressed copies; only the others are compressed.
+  const pagefind = path.join(client, 'pagefind')
+  const { linked } = linkUnchanged(pagefind, path.join(liveDir, 'client', 'pagefind'))
+  const toCompress = [
+    ...sitemapFiles.map((file) => path.join(client, file)),
+    ...fs
+      .readdirSync(pagefind, { recursive: true, encoding: 'utf8' })
+      .filter((file) => !linked.has(file.split(path.sep).join('/')) && !/\.(br|gz)$/.test(file))
+      .map((file) => path.join(pagefind, file)),
+  ]
+  await Promise.all(toCompress.filter((file) => COMPRESSIBLE.test(file) && fs.statSync(file).isFile()).map(compressOne))
+  phases.compress = since(from)
+
+  // The next partial publish starts from this release.
+  const next: KeptState = { ...state, builtAt: readAt, paths: paths.filter((p, i, all) => all.findIndex((q) => q.pathname === p.pathname) === i).map((p) => ({ pathname: p.pathname, route: p.route.route, component: p.route.component, cacheKey: p.cacheKey })) }
+  replaceFile(path.join(staging, PARTIAL_DIR, PARTIAL_STATE), JSON.stringify(next))
+  // Payload stays open: a long-lived worker (release-worker.ts) reuses it; release.ts exits.
+  return { rendered: render.map((p) => p.pathname), written, removed: removed.map((p) => p.pathname), pages: seen.size, changedEntries, phases }
+}
+
+type RouteData = { route: string; component: string; type: string; pathname?: string }
+type LivePath = { pathname: string; route: RouteData; cacheKey?: string }
+type BundleApp = {
+  logger: unknown
+  setInternals(internals: unknown): void
+  setOptions(options: unknown): void
+  render(request: Request, options: { routeData: RouteData }): Promise<Response>
+}
+
+/**
+ * sitemap-index.xml and sitemap-0.xml as @astrojs/sitemap writes them after a full build (the
+ * integration from astro.config.mjs, given the page names Astro would give it), then
+ * /sitemap.xml as a copy of the index and the lastmod data removed (site/integrations/routes.ts).
+ */
+async function writeSitemap(staging: string, paths: LivePath[], state: KeptState): Promise<string[]> {
+  const client = path.join(staging, 'client')
+  process.env.ASTRO_OUT_DIR = staging
+  // Evaluated afresh for each publish: the sitemap's serialize keeps the lastmod data it read.
+  const { default: config } = (await import(`${pathToFileURL(path.resolve(import.meta.dirname, '../../astro.config.mjs')).href}?release=${encodeURIComponent(staging)}`)) as {
+    default: { integrations: { name: string; hooks: Record<string, (params: Record<string, unknown>) => Promise<void> | void> }[] }
+  }
+  const sitemap = config.integrations.find((integration) => integration.name === '@astrojs/sitemap')
+  if (!sitemap) throw new NotPartial('không thấy @astrojs/sitemap')
+  const scratch = fs.mkdtempSync(path.join(staging, '.sitemap-'))
+  const logger = { info() {}, warn() {}, error(message: string) { throw new Error(message) } }
+  const seen = new Set<string>()
+  const pages = paths
+    .filter((p) => p.route.type === 'page' && !seen.has(p.pathname) && seen.add(p.pathname))
+    .map((p) => ({ pathname: p.pathname.replace(/\/?$/, '/').replace(/^\//, '') }))
+  await sitemap.hooks['astro:routes:resolved']({ routes: state.staticPageRoutes.map((pathname) => ({ type: 'page', pathname, generate: () => pathname, fallbackRoutes: [] })) })
+  await sitemap.hooks['astro:config:done']({
+    config: { site: state.site.site, base: state.site.base, trailingSlash: state.site.trailingSlash, build: { format: state.site.format } },
+  })
+  await sitemap.hooks['astro:build:done']({ dir: pathToFileURL(`${scratch}/`), pages, logger })
+  const written: string[] = []
+  // Unchanged bytes keep their link (and compressed copies) to the live release.
+  const put = (name: string, bytes: Buffer) => {
+    const file = path.join(client, name)
+    if (fs.existsSync(file) && fs.readFileSync(file).equals(bytes)) return
+    replaceFile(file, bytes)
+    for (const suffix of ['.br', '.gz']) fs.rmSync(file + suffix, { force: true })
+    written.push(name)
+  }
+  for (const name of fs.readdirSync(scratch)) put(name, fs.readFileSync(path.join(scratch, name)))
+  fs.rmSync(scratch, { recursive: true, force: true })
+  put(sitemapPath().replace(/^\//, ''), fs.readFileSync(path.join(client, sitemapIndexPath())))
+  fs.rmSync(path.join(client, LASTMOD_FILE), { force: true })
+  return written
+}

@@ -1,0 +1,171 @@
+/**
+ * A partial publish (site/scripts/partial-release.ts) gives the same portal as a full build.
+ * All real: Payload on a fresh SQLite file (seeded), the long-lived build process the rebuild
+ * queue runs (so a publish after another one is checked too: nothing stale kept between them),
+ * astro build for the full builds (the reference one in a process of its own), Pagefind.
+ * After a news item is published, an honouree renamed and a news item unpublished — each a
+ * partial publish — every file of the release (pages, lists, sitemap, RSS, JSON, CSV) equals,
+ * byte for byte, a full build of the same content; search finds the new words and not the old.
+ * A change a partial publish cannot take (the site settings) builds in full.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import zlib from 'node:zlib'
+
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+
+import { releaseScriptRunner } from '../cms/publishing/buildQueue'
+import { releaseWorkerRunner } from '../cms/publishing/releaseWorker'
+import { seed } from '../cms/seed'
+import { releaseEnvIn, type ReleaseSummary } from '../site/scripts/release'
+import { serveStatic, sitemapUrls } from './helpers/portal'
+import { makeUser, startTestCms, type TestCms } from './helpers/payload'
+
+const root = path.resolve(import.meta.dirname, '..')
+const work = path.join(root, '.build', `partial-test-${process.pid}`)
+const partialEnv = releaseEnvIn(path.join(work, 'partial'))
+const fullEnv = releaseEnvIn(path.join(work, 'full'))
+
+let cms: TestCms
+let payload: Payload
+let editor: Awaited<ReturnType<typeof makeUser>>
+const asEditor = () => ({ user: editor, overrideAccess: false }) as const
+
+/** The portal's builds as the CMS runs them: one long-lived build process (releaseWorker.ts), started once the database is. */
+let worker: ReturnType<typeof releaseWorkerRunner>
+
+/** One build; its summary (mode, fallback reason). The reference build: a plain full build in a process of its own. */
+async function build(env: Record<string, string>, partial: boolean): Promise<ReleaseSummary> {
+  const run = partial ? worker : releaseScriptRunner(root, { ...process.env, ...env, PORTAL_NOW: '2026-11-22', PORTAL_PARTIAL: '0' })
+  const outcome = await run({ id: 'test', reasons: [] })
+  if (!outcome.ok) throw new Error(`${outcome.error}\n${outcome.log}`)
+  return outcome.summary as ReleaseSummary
+}
+
+const live = (env: Record<string, string>) => path.join(fs.realpathSync(env.PORTAL_CURRENT), 'client')
+
+/** Every file of a client folder except compressed copies and the search index (checked by searching), relative. */
+function files(dir: string, relative = ''): string[] {
+  return fs.readdirSync(path.join(dir, relative), { withFileTypes: true }).flatMap((entry) => {
+    const child = path.posix.join(relative, entry.name)
+    if (entry.isDirectory()) return child === 'pagefind' ? [] : files(dir, child)
+    return /\.(br|gz)$/.test(entry.name) ? [] : [child]
+  })
+}
+
+/** The release's own Pagefind runtime over HTTP: the pages a query finds. */
+async function search(clientDir: string, query: string): Promise<string[]> {
+  const server = await serveStatic(clientDir)
+  try {
+    const pagefind = await import(/* @vite-ignore */ `${pathToFileURL(path.join(clientDir, 'pagefind', 'pagefind.js')).href}?${Date.now()}`)
+    await pagefind.options({ basePath: `${server.url}/pagefind/` })
+    const results = await pagefind.search(query)
+    const urls: string[] = await Promise.all(results.results.map(async (r: { data(): Promise<{ url: string }> }) => new URL((await r.data()).url, server.url).pathname))
+    await pagefind.destroy?.()
+    return urls.sort()
+  } finally {
+    await server.close()
+  }
+}
+
+let kept: { news: { id: number; slug: string }; gone: { id: number; slug: string }; honouree: { id: number; slug: string } }
+
+beforeAll(async () => {
+  cms = await startTestCms()
+  payload = cms.payload
+  worker = releaseWorkerRunner(root, { ...process.env, ...partialEnv, PORTAL_NOW: '2026-11-22' })
+  await seed(payload)
+  editor = await makeUser(payload, 'editor')
+  const [campaign] = (await payload.find({ collection: 'campaigns', limit: 1, overrideAccess: true, sort: 'id' })).docs
+  // Items without images: a partial publish leaves new image sizes to a full build.
+  const honouree = await payload.create({
+    collection: 'honourees',
+    data: { name: 'Gia đình Zqxtencu', kind: 'learning-family', award: 'title', awardTitle: 'Gia đình học tập tiêu biểu', year: 2024, locality: 'Xã Mẫu, tỉnh Thái Bình', campaign: campaign.id, illustrative: true, _status: 'published' } as never,
+    ...asEditor(),
+  })
+  const gone = await payload.create({
+    collection: 'news',
+    data: { title: 'Tin Zqxsegox sẽ gỡ', summary: 'Tin sẽ được gỡ khỏi cổng.', publishedAt: '2026-11-01T00:00:00.000Z', _status: 'published' } as never,
+    ...asEditor(),
+  })
+  kept = { news: { id: 0, slug: '' }, gone: { id: gone.id, slug: gone.slug! }, honouree: { id: honouree.id, slug: honouree.slug! } }
+  fs.mkdirSync(work, { recursive: true })
+  // Media changed within 5 s before a full build make the next publish full (clock margin):
+  // the seed's images are older than that in a real portal.
+  await new Promise((resolve) => setTimeout(resolve, 6000))
+  const first = await build(partialEnv, true)
+  expect(first.mode).toBe('full')
+}, 900_000)
+
+afterAll(async () => {
+  worker?.close()
+  await cms?.cleanup()
+  fs.rmSync(work, { recursive: true, force: true })
+})
+
+describe('a partial publish equals a full build', () => {
+  test('publishing a news item renders only what shows it', async () => {
+    const news = await payload.create({
+      collection: 'news',
+      data: { title: 'Tin Zqxtinmoi về khuyến học', summary: 'Tin mới xuất bản.', publishedAt: '2026-11-20T00:00:00.000Z', _status: 'published' } as never,
+      ...asEditor(),
+    })
+    kept.news = { id: news.id, slug: news.slug! }
+    const summary = await build(partialEnv, true)
+    expect(summary.fallback).toBeUndefined()
+    expect(summary.mode).toBe('partial')
+    expect(summary.renderedPages).toBeLessThan(summary.pages / 2)
+    expect(fs.readFileSync(path.join(live(partialEnv), 'tin-tuc', news.slug!, 'index.html'), 'utf8')).toContain('Zqxtinmoi')
+  }, 600_000)
+
+  test('renaming an honouree and unpublishing a news item are partial too', async () => {
+    await payload.update({ collection: 'honourees', id: kept.honouree.id, data: { name: 'Gia đình Zqxtenmoi', _status: 'published' } as never, ...asEditor() })
+    expect((await build(partialEnv, true)).mode).toBe('partial')
+    await payload.update({ collection: 'news', id: kept.gone.id, data: { _status: 'draft' } as never, ...asEditor() })
+    const summary = await build(partialEnv, true)
+    expect(summary.mode).toBe('partial')
+  }, 600_000)
+
+  test('every file equals a full build of the same content, byte for byte', async () => {
+    expect((await build(fullEnv, false)).mode).toBe('full')
+    const partial = live(partialEnv)
+    const full = live(fullEnv)
+    const partialFiles = files(partial).sort()
+    expect(partialFiles).toEqual(files(full).sort())
+    const different = partialFiles.filter((file) => !fs.readFileSync(path.join(partial, file)).equals(fs.readFileSync(path.join(full, file))))
+    expect(different).toEqual([])
+    // The changes are there (the comparison is not of two stale sites).
+    expect(fs.existsSync(path.join(partial, 'tin-tuc', kept.gone.slug, 'index.html'))).toBe(false)
+    expect(fs.readFileSync(path.join(partial, 'dien-hinh', kept.honouree.slug, 'index.html'), 'utf8')).toContain('Zqxtenmoi')
+    expect(fs.readFileSync(path.join(partial, 'dien-hinh', 'index.html'), 'utf8')).not.toContain('Zqxtencu')
+    expect(fs.readFileSync(path.join(partial, 'tin-tuc', 'rss.xml'), 'utf8')).toContain('Zqxtinmoi')
+    expect(fs.readFileSync(path.join(partial, 'tin-tuc', 'rss.xml'), 'utf8')).not.toContain('Zqxsegox')
+    const urls = sitemapUrls(partial).map((url) => new URL(url).pathname)
+    expect(urls).toContain(`/tin-tuc/${kept.news.slug}/`)
+    expect(urls).not.toContain(`/tin-tuc/${kept.gone.slug}/`)
+    // Every compressed copy is of its own file, not a stale one.
+    for (const file of partialFiles.filter((f) => fs.existsSync(path.join(partial, `${f}.br`)))) {
+      expect(zlib.brotliDecompressSync(fs.readFileSync(path.join(partial, `${file}.br`))).equals(fs.readFileSync(path.join(partial, file))), file).toBe(true)
+      expect(zlib.gunzipSync(fs.readFileSync(path.join(partial, `${file}.gz`))).equals(fs.readFileSync(path.join(partial, file))), file).toBe(true)
+    }
+  }, 900_000)
+
+  test('search finds the new words and not the old ones, as in the full build', async () => {
+    const partial = live(partialEnv)
+    const full = live(fullEnv)
+    expect(await search(partial, 'zqxtinmoi')).toEqual([`/tin-tuc/${kept.news.slug}/`])
+    expect(await search(partial, 'zqxtenmoi')).toContain(`/dien-hinh/${kept.honouree.slug}/`)
+    expect(await search(partial, 'zqxtencu')).toEqual([])
+    expect(await search(partial, 'zqxsegox')).toEqual([])
+    for (const query of ['zqxtinmoi', 'zqxtenmoi', 'khuyến học', 'gia đình']) expect(await search(partial, query), query).toEqual(await search(full, query))
+  }, 120_000)
+
+  test('a change to the site settings builds in full', async () => {
+    await payload.updateGlobal({ slug: 'site-settings', data: { notice: { enabled: true, text: 'Thông báo Zqxthongbao' } } as never, overrideAccess: true })
+    const summary = await build(partialEnv, true)
+    expect(summary.mode).toBe('full')
+    expect(summary.fallback).toMatch(/cấu hình/)
+  }, 900_000)
+})
