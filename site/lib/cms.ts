@@ -78,8 +78,9 @@ export interface PublishedVersionNote {
  * the database for published versions only and keeps nothing of them but the date and the note —
  * never a draft's content, never who saved it.
  */
-export async function findPublishedVersionNotes(collection: VersionedCollection): Promise<PublishedVersionNote[]> {
-  const payload = await cms()
+export async function findPublishedVersionNotes(collection: VersionedCollection, opened?: Payload): Promise<PublishedVersionNote[]> {
+  // A partial publish (site/scripts/partial-release.ts) passes the Payload it opened.
+  const payload = opened ?? (await cms())
   const { docs } = await payload.findVersions({
     collection,
     where: { 'version._status': { equals: 'published' } },

@@ -28,6 +28,8 @@ import xxhash from 'xxhash-wasm'
 
 import { codeFingerprint } from './code-fingerprint.ts'
 import { PARTIAL_DIR, PARTIAL_STATE, type KeptPath, type KeptState } from '../integrations/keep-prerender.ts'
+import { findPublishedVersionNotes } from '../lib/cms.ts'
+import { documentHistories, historyCollections, historyId } from '../lib/history-entries.ts'
 import { LASTMOD_FILE } from '../lib/sitemap.ts'
 import { sitemapIndexPath, sitemapPath } from '../lib/routes.ts'
 import { COMPRESSIBLE, compressFile } from './compress.ts'
@@ -48,12 +50,16 @@ const SOURCES: Record<string, string> = {
   pages: 'pages',
   indicators: 'indicators',
   indicatorReports: 'indicator-reports',
+  taskUpdates: 'task-updates',
   organizations: 'organizations',
   topics: 'topics',
 }
 /** The entry id a loader gives a document (site/lib/loaders.ts: the slug, or the id for reports). */
+const ENTRIES_BY_ID = new Set(['indicatorReports', 'taskUpdates'])
 const entryIdOf = (collection: string, doc: { id: number | string; slug?: string | null }) =>
-  collection === 'indicatorReports' ? String(doc.id) : doc.slug || String(doc.id)
+  ENTRIES_BY_ID.has(collection) ? String(doc.id) : doc.slug || String(doc.id)
+/** Collections refreshed otherwise: settings and media are checked (a change means full), history is recomputed. */
+const OTHER_COLLECTIONS = new Set(['settings', 'media', 'history'])
 
 const MEDIA_CLOCK_MARGIN_MS = 5000
 
@@ -181,6 +187,11 @@ export async function partialRelease(liveDir: string, staging: string, log: (lin
   const settings = JSON.parse(JSON.stringify(await payload.findGlobal({ slug: 'site-settings', depth: 0, overrideAccess: false }), (key, value) => (key === 'id' ? undefined : value)))
   if (digestOf(settings) !== store.get('settings')?.get('site')?.digest) throw new NotPartial('cấu hình cổng thông tin đã đổi')
 
+  // A content collection this module does not know how to refresh (one added to
+  // site/content.config.ts later) would go stale: build in full until it is added here.
+  const unknown = [...store.keys()].filter((name) => !(name in SOURCES) && !OTHER_COLLECTIONS.has(name))
+  if (unknown.length) throw new NotPartial(`bộ nội dung chưa hỗ trợ dựng một phần: ${unknown.join(', ')}`)
+
   const find = (slug: string, ids?: (number | string)[]) =>
     payload.find({
       collection: slug as never,
@@ -255,6 +266,26 @@ export async function partialRelease(liveDir: string, staging: string, log: (lin
       entries.set(id, { id, data, digest })
       changedEntries++
     }
+  }
+  // "Lịch sử cập nhật": every document's published versions, read again as historyLoader reads them.
+  const histories = store.get('history') ?? new Map<string, Entry>()
+  store.set('history', histories)
+  const current = new Set<string>()
+  for (const collection of historyCollections) {
+    for (const history of documentHistories(collection, await findPublishedVersionNotes(collection, payload))) {
+      const id = historyId(collection, history.parent)
+      current.add(id)
+      const data = JSON.parse(JSON.stringify(history)) as Entry['data']
+      const digest = digestOf(data)
+      if (histories.get(id)?.digest === digest) continue
+      histories.set(id, { id, data, digest })
+      changedEntries++
+    }
+  }
+  for (const id of [...histories.keys()]) {
+    if (current.has(id)) continue
+    histories.delete(id)
+    changedEntries++
   }
   // The new data, in the prerender bundle and the server bundle (on-demand routes read it too).
   const code = `// \0astro:data-layer-content\nvar _astro_data_layer_content_default = JSON.parse(${JSON.stringify(devalue.stringify(store))});\nexport { _astro_data_layer_content_default as default };\n`
