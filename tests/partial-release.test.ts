@@ -3,8 +3,8 @@
  * All real: Payload on a fresh SQLite file (seeded), the long-lived build process the rebuild
  * queue runs (so a publish after another one is checked too: nothing stale kept between them),
  * astro build for the full builds (the reference one in a process of its own), Pagefind.
- * After a news item is published, an honouree renamed and a news item unpublished — each a
- * partial publish — every file of the release (pages, lists, sitemap, RSS, JSON, CSV) equals,
+ * After a news item is published, an honouree renamed, a news item unpublished and a task
+ * progress update published — each a partial publish — every file of the release (pages, lists, sitemap, RSS, JSON, CSV) equals,
  * byte for byte, a full build of the same content; search finds the new words and not the old.
  * A change a partial publish cannot take (the site settings) builds in full.
  */
@@ -126,6 +126,20 @@ describe('a partial publish equals a full build', () => {
     await payload.update({ collection: 'news', id: kept.gone.id, data: { _status: 'draft' } as never, ...asEditor() })
     const summary = await build(partialEnv, true)
     expect(summary.mode).toBe('partial')
+  }, 600_000)
+
+  test('an approved task progress update is partial too, and shows on its document page', async () => {
+    const plan = (await payload.find({ collection: 'plans', where: { documentNumber: { equals: '38/KH-HĐTĐKT' } }, depth: 0, overrideAccess: true })).docs[0]!
+    const task = plan.tasks!.find((t) => t.order === 5)!
+    await payload.create({
+      collection: 'task-updates',
+      data: { plan: plan.id, task: task.id, reportedAt: '2026-11-20T00:00:00.000Z', status: 'completed', percent: 100, note: 'Zqxtiendo đã gửi thông báo', _status: 'published' } as never,
+      ...asEditor(),
+    })
+    const summary = await build(partialEnv, true)
+    expect(summary.fallback).toBeUndefined()
+    expect(summary.mode).toBe('partial')
+    expect(fs.readFileSync(path.join(live(partialEnv), 'van-ban', plan.slug!, 'index.html'), 'utf8')).toContain('Zqxtiendo')
   }, 600_000)
 
   test('every file equals a full build of the same content, byte for byte', async () => {

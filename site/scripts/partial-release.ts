@@ -189,7 +189,8 @@ export async function partialRelease(liveDir: string, staging: string, log: (lin
 
   // A content collection this module does not know how to refresh (one added to
   // site/content.config.ts later) would go stale: build in full until it is added here.
-  const unknown = [...store.keys()].filter((name) => !(name in SOURCES) && !OTHER_COLLECTIONS.has(name))
+  // (Astro's own entries, such as its loaders' metadata `meta::meta`, are not content.)
+  const unknown = [...store.keys()].filter((name) => !name.includes('::') && !(name in SOURCES) && !OTHER_COLLECTIONS.has(name))
   if (unknown.length) throw new NotPartial(`bộ nội dung chưa hỗ trợ dựng một phần: ${unknown.join(', ')}`)
 
   const find = (slug: string, ids?: (number | string)[]) =>
