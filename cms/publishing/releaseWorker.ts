@@ -7,7 +7,7 @@
  * build, a failure, or its share of publishes) is replaced at once, so the next publish finds
  * a warm one.
  */
-import { type ChildProcess, fork } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import path from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
 
@@ -24,7 +24,9 @@ export function releaseWorkerRunner(root = process.env.PORTAL_ROOT ?? process.cw
   let closed = false
 
   const start = () => {
-    const child = fork(path.join(root, 'site', 'scripts', 'release-worker.ts'), [], {
+    // spawn with an IPC channel rather than fork(): Next's bundler (Turbopack) takes fork()'s
+    // path for a module to bundle and fails the admin's build on it.
+    const child = spawn(process.execPath, [path.join(root, 'site', 'scripts', 'release-worker.ts')], {
       cwd: root,
       env: { ...env, PAYLOAD_JOBS_AUTORUN: 'false', PORTAL_AUTO_REBUILD: '0' },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
