@@ -69,6 +69,11 @@ export const taskUpdateStatuses = [
 ] as const
 export type TaskUpdateStatus = (typeof taskUpdateStatuses)[number]['value']
 
+/** The Vietnamese label of a task status, whether a plan's own task or a progress update says it. */
+export function taskStatusLabel(value: string): string | undefined {
+  return [...taskUpdateStatuses, ...taskStatuses].find((s) => s.value === value)?.label.vi
+}
+
 export const indicatorUnits = [
   opt('percent', '%', 'percent'),
   opt('people', 'người', 'people'),

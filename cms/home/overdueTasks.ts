@@ -7,7 +7,7 @@
 import type { Where } from 'payload'
 
 import { policyRoleOf } from '../access/policy'
-import { taskStatuses } from '../fields/options'
+import { taskStatusLabel } from '../fields/options'
 import { relationId, type Id } from '../lib/relations'
 import { formatDate, vietnamCalendarDay } from '../lib/vietnamese'
 import { adminHref, asUser, collectionHasField, daysBetween, excerpt, ownOrganizationId, todayOf, type HomeContext } from './context'
@@ -30,8 +30,6 @@ export type OverdueTask = {
 export type OverdueTasks = { total: number; items: OverdueTask[]; scope?: string }
 
 const DONE = 'completed'
-const statusLabels = new Map<string, string>(taskStatuses.map((s) => [s.value, s.label.vi]))
-statusLabels.set('paused', 'Tạm dừng')
 
 /** The latest published progress update's status per plan task, when task updates exist. */
 async function latestUpdateStatus(ctx: HomeContext, planIds: Id[]): Promise<Map<string, string>> {
@@ -93,7 +91,7 @@ export async function overdueTasks(ctx: HomeContext, { limit = 25 }: { limit?: n
         dueLabel: formatDate(`${due}T12:00:00+07:00`),
         daysOverdue: daysBetween(due, today),
         status,
-        statusLabel: statusLabels.get(status) ?? status,
+        statusLabel: taskStatusLabel(status) ?? status,
       })
     }
   }

@@ -4,7 +4,7 @@
  * document page, the dashboard's counts and the downloads. Pure: "today" is passed in (the
  * build's day in Vietnam, site/lib/campaigns.ts `portalNow`), so tests fix it.
  */
-import { taskStatuses, taskUpdateStatuses } from '../../cms/fields/options'
+import { taskStatusLabel, taskUpdateStatuses } from '../../cms/fields/options'
 import { relationId } from '../../cms/lib/relations'
 import { vietnamCalendarDay } from '../../cms/lib/vietnamese'
 import { formatDate, formatPercent, label } from './format'
@@ -48,14 +48,9 @@ export interface ProgressEntry {
 
 /** A task's state on the dashboard: its latest status, or "Quá hạn" once past due and not done. */
 export type TaskState = 'completed' | 'in-progress' | 'paused' | 'not-started' | 'overdue' | 'not-reported'
-export const taskStates: readonly { value: TaskState; label: string }[] = [
-  { value: 'completed', label: 'Đã hoàn thành' },
-  { value: 'in-progress', label: 'Đang thực hiện' },
-  { value: 'paused', label: 'Tạm dừng' },
-  { value: 'not-started', label: 'Chưa thực hiện' },
-  { value: 'overdue', label: 'Quá hạn' },
-  { value: 'not-reported', label: 'Chưa cập nhật' },
-]
+export const taskStates: readonly { value: TaskState; label: string }[] = (
+  ['completed', 'in-progress', 'paused', 'not-started', 'overdue', 'not-reported'] as const
+).map((value) => ({ value, label: value === 'overdue' ? 'Quá hạn' : taskStatusLabel(value)! }))
 
 export interface TaskProgress {
   /** Latest status: the newest published update's, else the plan's own, else "not-reported". */
@@ -129,7 +124,7 @@ const newestFirst = (a: TaskUpdateLike, b: TaskUpdateLike) =>
   String(b.updatedAt ?? '').localeCompare(String(a.updatedAt ?? '')) ||
   String(b.id).localeCompare(String(a.id), undefined, { numeric: true })
 
-const statusLabelOf = (status: string) => (taskUpdateStatuses.some((s) => s.value === status) ? label(taskUpdateStatuses, status) : label(taskStatuses, status))
+const statusLabelOf = (status: string) => taskStatusLabel(status) ?? status
 
 /** A task's progress on `today` (YYYY-MM-DD, Vietnam). */
 export function taskProgress(planId: number | string, task: TaskLikeForProgress, updates: UpdatesByTask, today: string): TaskProgress {
