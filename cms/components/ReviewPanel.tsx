@@ -9,6 +9,7 @@ import { Button, useAuth, useConfig, useDocumentInfo, useFormFields, useFormModi
 import { useEffect, useState } from 'react'
 
 import { reviewActionLabels, reviewStatusLabels, type ReviewAction, type ReviewStatus } from '../review/status'
+import { postStaffAction } from './postStaffAction'
 
 type Event = { id: string | number; action: ReviewAction; comment?: string | null; actorName?: string | null; createdAt: string }
 
@@ -63,18 +64,10 @@ export function ReviewPanel() {
     }
     setSending(true)
     try {
-      const response = await fetch(`${api}/${collectionSlug}/${id}/review/${step}`, {
-        method: 'POST',
-        credentials: 'include',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ comment }),
-      })
-      const body = await response.json().catch(() => ({}))
-      setMessage(body.message ?? body.errors?.[0]?.message ?? `Lỗi ${response.status}`)
+      const result = await postStaffAction(`${api}/${collectionSlug}/${id}/review/${step}`, { comment })
+      setMessage(result.message)
       // A full reload: the status, the publish state and the history all change.
-      if (response.ok) window.location.reload()
-    } catch {
-      setMessage('Không gửi được yêu cầu; hãy kiểm tra kết nối tới máy chủ.')
+      if (result.ok) window.location.reload()
     } finally {
       setSending(false)
     }

@@ -9,6 +9,7 @@ import { Button, useAuth, useConfig, useDocumentInfo } from '@payloadcms/ui'
 import { useState } from 'react'
 
 import { receivedVia } from '../lib/privacyOptions'
+import { postStaffAction } from './postStaffAction'
 
 const today = () => new Date().toISOString().slice(0, 10)
 
@@ -37,18 +38,10 @@ export function WithdrawConsentButton() {
     if (!window.confirm('Ghi nhận việc rút lại sự đồng ý và gỡ xuất bản điển hình này ngay?')) return
     setSending(true)
     try {
-      const response = await fetch(`${config.routes.api}/honourees/${id}/withdraw-consent`, {
-        method: 'POST',
-        credentials: 'include',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ date, receivedVia: via, note }),
-      })
-      const body = await response.json().catch(() => ({}))
-      setMessage(body.message ?? body.errors?.[0]?.message ?? `Lỗi ${response.status}`)
+      const result = await postStaffAction(`${config.routes.api}/honourees/${id}/withdraw-consent`, { date, receivedVia: via, note })
+      setMessage(result.message)
       // A full reload: the status bar and publish buttons must show the unpublished state too.
-      if (response.ok) window.location.reload()
-    } catch {
-      setMessage('Không gửi được yêu cầu; hãy kiểm tra kết nối tới máy chủ.')
+      if (result.ok) window.location.reload()
     } finally {
       setSending(false)
     }
