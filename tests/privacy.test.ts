@@ -328,14 +328,24 @@ describe('data subject requests', () => {
   })
 })
 
-describe('the next build removes a withdrawn person everywhere, kept releases included', () => {
-  const NAME = 'Trần Văn Zqxwithdrawn'
-  const TOKEN = /zqxwithdrawn/i
-  const releasesDir = path.join(work, 'releases')
-  const cacheDir = path.join(work, 'cache')
-  const current = path.join(work, 'live')
+// Both ways a publish can go: the withdrawal rendered as a partial publish (the default),
+// and as a full build.
+describe.each([
+  { mode: 'partial', token: 'Zqxwithdrawn' },
+  { mode: 'full', token: 'Zqxfullbuild' },
+] as const)('the next build ($mode) removes a withdrawn person everywhere, kept releases included', ({ mode, token }) => {
+  const NAME = `Trần Văn ${token}`
+  const TOKEN = new RegExp(token, 'i')
+  const releasesDir = path.join(work, `releases-${mode}`)
+  const cacheDir = path.join(work, `cache-${mode}`)
+  const current = path.join(work, `live-${mode}`)
   const build = () =>
-    buildRelease({ current, releasesDir, cacheDir, env: { ...process.env, DATABASE_URL: `file:${cms.dbFile}`, PORTAL_NOW: '2026-11-22' } })
+    buildRelease({
+      current,
+      releasesDir,
+      cacheDir,
+      env: { ...process.env, DATABASE_URL: `file:${cms.dbFile}`, PORTAL_NOW: '2026-11-22', PORTAL_PARTIAL: mode === 'partial' ? '1' : '0' },
+    })
 
   /** Files (path relative to `dir`) whose text mentions the person. */
   const mentions = (dir: string) =>
@@ -360,10 +370,15 @@ describe('the next build removes a withdrawn person everywhere, kept releases in
     } finally {
       process.env.PORTAL_AUTO_REBUILD = '0'
       setPortalBuildQueue(undefined)
+      // Or it would take the next scenario's requests into its own releases.
+      await queue.stop()
     }
   }, 600_000)
 
   async function runScenario(queue: BuildQueue, releases: ReleaseSummary[]) {
+    // A media file changed within seconds of a build makes the next publish full
+    // (partial-release.ts): the seeded ones are left to age past that margin.
+    if (mode === 'partial') await new Promise((r) => setTimeout(r, 5_500))
     const campaign = (await payload.find({ collection: 'campaigns', limit: 1, overrideAccess: true })).docs[0]
     const person = await individual(NAME, { campaign: campaign.id })
     await new Promise((r) => setTimeout(r, 50))
@@ -390,6 +405,7 @@ describe('the next build removes a withdrawn person everywhere, kept releases in
     await queue.whenIdle()
     expect(releases).toHaveLength(2)
     const second = releases[1]
+    expect(second.mode).toBe(mode)
     const status = await payload.findGlobal({ slug: PORTAL_BUILD_SLUG, overrideAccess: true })
     expect(status.lastOutcome).toBe('success')
     expect(status.lastSuccessReasons).toContain('(gỡ xuất bản)')

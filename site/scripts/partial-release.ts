@@ -73,6 +73,8 @@ export type PartialResult = {
   rendered: string[]
   written: string[]
   removed: string[]
+  /** Content collections with a changed or removed entry. */
+  changedCollections: string[]
   pages: number
   changedEntries: number
   phases: { content: number; render: number; index: number; compress: number }
@@ -399,7 +401,8 @@ export async function partialRelease(liveDir: string, staging: string, log: (lin
   const next: KeptState = { ...state, builtAt: readAt, paths: paths.filter((p, i, all) => all.findIndex((q) => q.pathname === p.pathname) === i).map((p) => ({ pathname: p.pathname, route: p.route.route, component: p.route.component, cacheKey: p.cacheKey })) }
   replaceFile(path.join(staging, PARTIAL_DIR, PARTIAL_STATE), JSON.stringify(next))
   // Payload stays open: a long-lived worker (release-worker.ts) reuses it; release.ts exits.
-  return { rendered: render.map((p) => p.pathname), written, removed: removed.map((p) => p.pathname), pages: seen.size, changedEntries, phases }
+  const changedCollections = [...new Set([...toFetch.keys(), ...removedDocs.keys()])]
+  return { rendered: render.map((p) => p.pathname), written, removed: removed.map((p) => p.pathname), changedCollections, pages: seen.size, changedEntries, phases }
 }
 
 type RouteData = { route: string; component: string; type: string; pathname?: string }

@@ -202,6 +202,11 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
         const partial = await partialRelease(path.dirname(liveClient), partialStaging, (line) => console.log(`[partial] ${line}`))
         const from = performance.now()
         goLive(partialStaging)
+        // Astro's cache still holds the last full build's pages and content store. Once a
+        // publish has taken pages down (an unpublished item, a withdrawn consent) or changed
+        // what is shown of a person, it would be the only copy left of the old text: it goes,
+        // at the price of the next full build rendering everything.
+        if (partial.removed.length > 0 || partial.changedCollections.includes('honourees')) fs.rmSync(cacheDir, { recursive: true, force: true })
         return {
           renderedPaths: partial.rendered,
           release,
