@@ -14,6 +14,7 @@
  */
 import type { Access, PayloadRequest, Where } from 'payload'
 
+import { relationId } from '../lib/relations'
 import { roleOf } from './index'
 
 export const policyRoles = ['admin', 'editor', 'author', 'data-reporter', 'anonymous'] as const
@@ -176,6 +177,26 @@ export function grantFor(grants: readonly Grant[] | undefined, role: PolicyRole)
     if (typeof grant === 'object' && grant.role === role) return grant.only
   }
   return false
+}
+
+/** The organisation a signed-in user belongs to (its id), if any. */
+export const userOrganizationOf = (user: PayloadRequest['user']) => relationId((user as { organization?: unknown } | null)?.organization)
+
+/**
+ * A cell for a collection whose scoped grant is `scope`, as a filter: true (everything), records
+ * whose `field` is the user's organisation, or false (nothing; also a user with no organisation).
+ */
+export function organizationScope(grants: readonly Grant[] | undefined, user: PayloadRequest['user'], scope: 'own-organization' | 'lead-organization', field: string): boolean | Where {
+  const grant = grantFor(grants, policyRoleOf(user))
+  if (grant === true) return true
+  const own = userOrganizationOf(user)
+  return grant === scope && own != null ? { [field]: { equals: own } } : false
+}
+
+/** Whether a scoped grant covers an item whose organisation is `organization` (a relation or id). */
+export const coversOrganization = (user: PayloadRequest['user'], organization: unknown) => {
+  const own = userOrganizationOf(user)
+  return own != null && String(relationId(organization)) === String(own)
 }
 
 /** Whether the user may do an unscoped operation. */

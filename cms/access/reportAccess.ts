@@ -6,20 +6,12 @@
  */
 import type { Access, CollectionConfig, PayloadRequest, Where } from 'payload'
 
-import { relationId } from '../lib/relations'
-import { allow, grantFor, policyRoleOf, reportRules, type Grant } from './policy'
+import { allow, coversOrganization, grantFor, organizationScope, policyRoleOf, reportRules, type Grant } from './policy'
 import { publishRuleFrom } from './publishRule'
 
 const published: Where = { _status: { equals: 'published' } }
-const ownOrganization = (user: PayloadRequest['user']) => relationId((user as { organization?: unknown } | null)?.organization)
-
 /** true, a filter to the user's organisation's reports (`field` names it), or false. */
-function scoped(grants: readonly Grant[], user: PayloadRequest['user'], field = 'reportingOrganization'): boolean | Where {
-  const grant = grantFor(grants, policyRoleOf(user))
-  if (grant !== 'own-organization') return grant === true
-  const own = ownOrganization(user)
-  return own == null ? false : { [field]: { equals: own } }
-}
+const scoped = (grants: readonly Grant[], user: PayloadRequest['user'], field = 'reportingOrganization') => organizationScope(grants, user, 'own-organization', field)
 
 const read: Access = ({ req }) => {
   const drafts = scoped(reportRules.readDraft, req.user)
@@ -38,16 +30,12 @@ const write =
     const rule = scoped(reportRules[operation], req.user)
     if (typeof rule === 'boolean' || operation === 'update') return rule
     // A new report: its organisation must be the reporter's own.
-    const own = ownOrganization(req.user)
-    return own != null && String(relationId((data as { reportingOrganization?: unknown }).reportingOrganization)) === String(own)
+    return coversOrganization(req.user, (data as { reportingOrganization?: unknown }).reportingOrganization)
   }
 
 export const reportAccess = {
   read,
-  readVersions: ({ req }) => {
-    const rule = scoped(reportRules.readDraft, req.user, 'version.reportingOrganization')
-    return rule
-  },
+  readVersions: ({ req }) => scoped(reportRules.readDraft, req.user, 'version.reportingOrganization'),
   create: write('create'),
   update: write('update'),
   delete: allow(reportRules.delete),

@@ -7,21 +7,13 @@
  */
 import type { Access, CollectionConfig, PayloadRequest, Where } from 'payload'
 
-import { relationId } from '../lib/relations'
-import { allow, grantFor, may, policy, policyRoleOf } from './policy'
+import { allow, grantFor, may, organizationScope, policy, policyRoleOf } from './policy'
 
 const rules = policy.collections['task-updates']
 
-export const ownOrganizationOf = (user: PayloadRequest['user']) => relationId((user as { organization?: unknown } | null)?.organization)
-
 /** A grant as a filter: everything, the user's lead-organisation records (`prefix` for versions), or nothing. */
-function scoped(grants: (typeof rules)[keyof typeof rules], user: PayloadRequest['user'], prefix = ''): boolean | Where {
-  const grant = grantFor(grants, policyRoleOf(user))
-  if (grant === true) return true
-  const own = ownOrganizationOf(user)
-  if (grant === 'lead-organization' && own !== undefined) return { [`${prefix}leadOrganization`]: { equals: own } }
-  return false
-}
+const scoped = (grants: (typeof rules)[keyof typeof rules], user: PayloadRequest['user'], prefix = '') =>
+  organizationScope(grants, user, 'lead-organization', `${prefix}leadOrganization`)
 
 const published: Where = { _status: { equals: 'published' } }
 

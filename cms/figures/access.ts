@@ -4,8 +4,8 @@
  */
 import type { PayloadRequest } from 'payload'
 
-import { grantFor, policy, policyRoleOf } from '../access/policy'
-import { relationId, type Id } from '../lib/relations'
+import { grantFor, policy, policyRoleOf, userOrganizationOf } from '../access/policy'
+import type { Id } from '../lib/relations'
 
 export type FiguresScope = { kind: 'all' } | { kind: 'organization'; organization: Id }
 
@@ -22,7 +22,7 @@ export function figuresScope(user: PayloadRequest['user']): ScopeResult {
   const grant = grantFor(policy.collections['indicator-reports'].importFigures, policyRoleOf(user))
   if (grant === true) return { ok: true, scope: { kind: 'all' } }
   if (grant === 'own-organization') {
-    const organization = relationId((user as { organization?: unknown } | null)?.organization)
+    const organization = userOrganizationOf(user)
     if (organization == null) return { ok: false, status: 403, message: accessMessages.noOrganization }
     return { ok: true, scope: { kind: 'organization', organization } }
   }

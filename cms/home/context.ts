@@ -5,8 +5,8 @@
  */
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
-import { policyRoleOf, type PolicyRole } from '../access/policy'
-import { relationId, type Id } from '../lib/relations'
+import { policyRoleOf, userOrganizationOf, type PolicyRole } from '../access/policy'
+import type { Id } from '../lib/relations'
 import { vietnamCalendarDay } from '../lib/vietnamese'
 
 export type HomeUser = NonNullable<PayloadRequest['user']>
@@ -23,7 +23,7 @@ export const asUser = (ctx: HomeContext) => ({ user: ctx.user, overrideAccess: f
 export const roleOfHome = (ctx: HomeContext): PolicyRole => policyRoleOf(ctx.user)
 
 /** The user's organisation (data reporters report for it). */
-export const ownOrganizationId = (ctx: HomeContext): Id | undefined => relationId((ctx.user as { organization?: unknown }).organization)
+export const ownOrganizationId = (ctx: HomeContext): Id | undefined => userOrganizationOf(ctx.user)
 
 /** Today in Vietnam, "YYYY-MM-DD": deadlines are calendar days there. */
 export const todayOf = (ctx: HomeContext) => vietnamCalendarDay(ctx.now)

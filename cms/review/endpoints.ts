@@ -9,8 +9,7 @@
 import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
 import { addDataAndFileToRequest, commitTransaction, initTransaction, killTransaction, ValidationError } from 'payload'
 
-import { grantFor, policyRoleOf, type Grant } from '../access/policy'
-import { relationId } from '../lib/relations'
+import { coversOrganization, grantFor, policyRoleOf, type Grant } from '../access/policy'
 import { recordReviewEvent } from './events'
 import { REVIEW_ACTION } from './hooks'
 import { MAX_REVIEW_COMMENT, reviewMessages, type ReviewStatus } from './status'
@@ -66,8 +65,7 @@ function reviewEndpoint(slug: CollectionSlug, step: Step, rules: ReviewRules, op
       if (!item) return refuse(404, reviewMessages.notFound)
       const organization = options.organizationField ? item[options.organizationField] : undefined
       if (grant === 'own-organization' || grant === 'lead-organization') {
-        const own = relationId((req.user as { organization?: unknown }).organization)
-        if (own == null || String(relationId(organization)) !== String(own)) return refuse(403, reviewMessages.otherOrganization)
+        if (!coversOrganization(req.user, organization)) return refuse(403, reviewMessages.otherOrganization)
       } else if (grant !== true) return refuse(403, reviewMessages.submitRefused)
       if (step === 'submit' && item.reviewStatus === 'submitted') return refuse(409, reviewMessages.alreadySubmitted)
       if (step === 'return' && item.reviewStatus !== 'submitted') return refuse(409, reviewMessages.notSubmitted)

@@ -7,7 +7,7 @@
  */
 import type { Access, CollectionConfig, Payload, PayloadRequest, Where } from 'payload'
 
-import { collectionAccess, grantFor, policy, policyRoleOf } from '../access/policy'
+import { collectionAccess, grantFor, policy, policyRoleOf, userOrganizationOf } from '../access/policy'
 import { t } from '../fields/labels'
 import { relationId } from '../lib/relations'
 import { reviewActionLabels, reviewActions, type ReviewAction } from './status'
@@ -20,7 +20,7 @@ const readEvents: Access = ({ req }) => {
   const grant = grantFor(rules.read, policyRoleOf(req.user))
   if (grant !== 'own-organization') return grant === true
   const mine: Where[] = [{ submitter: { equals: req.user!.id } }, { actor: { equals: req.user!.id } }]
-  const organization = relationId((req.user as { organization?: unknown }).organization)
+  const organization = userOrganizationOf(req.user)
   if (organization != null) mine.push({ organization: { equals: organization } })
   return { or: mine }
 }

@@ -6,7 +6,8 @@
 import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
 import { forbidden } from '../access/publishRule'
-import { limitedToLeadOrganization, ownOrganizationOf } from '../access/taskUpdates'
+import { userOrganizationOf } from '../access/policy'
+import { limitedToLeadOrganization } from '../access/taskUpdates'
 import { relationId, type Id } from '../lib/relations'
 
 export const taskUpdateMessages = {
@@ -55,7 +56,7 @@ export const taskRefBeforeChange: CollectionBeforeChangeHook = async ({ data, or
   if (!task) return data
   const lead = relationId(task.lead as Id) ?? null
   if (limitedToLeadOrganization(req.user)) {
-    const own = ownOrganizationOf(req.user)
+    const own = userOrganizationOf(req.user)
     if (own === undefined || lead == null || String(lead) !== String(own)) throw forbidden(req, taskUpdateMessages.notLeadOrganization)
   }
   return { ...data, leadOrganization: lead, taskTitle: taskTitle(task) }
