@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 import { Users } from '../cms/collections/Users'
 import { passwordMatches } from '../cms/lib/passwordHash'
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from '../cms/lib/passwordPolicy'
+import { MAX_LOGIN_ATTEMPTS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem } from '../cms/lib/passwordPolicy'
 import { makeUser, startTestCms, type TestCms } from './helpers/payload'
 
 let cms: TestCms
@@ -221,6 +221,31 @@ describe('changing one’s own email or password needs the current password', ()
     expect(q.json.errors).toBeUndefined()
     expect(q.json.data.updateUser.email).toBe(email)
     expect(await login(email, newPassword)).toBeTruthy()
+  })
+
+  test.each(ROLES)('%s: wrong current passwords count toward the sign-in lockout (REST and GraphQL)', async (role) => {
+    const me = await account(role)
+    const token = (await login(me.email, me.password))!
+    const newPassword = strong()
+    for (let i = 0; i < MAX_LOGIN_ATTEMPTS; i++) {
+      const wrong = `sai-mat-khau-${i}-${Math.random()}`
+      if (i % 2 === 0) expect((await http.rest('PATCH', `/users/${me.id}`, { password: newPassword, currentPassword: wrong }, auth(token))).status).toBe(400)
+      else {
+        const q = await http.gql(`mutation { updateUser(id: ${me.id}, data: { password: ${gqlString(newPassword)}, currentPassword: ${gqlString(wrong)} }) { id } }`, auth(token))
+        expect(q.json.data?.updateUser ?? null).toBeNull()
+      }
+    }
+    // Locked: even the right current password changes nothing now, and sign-in is refused.
+    const res = await http.rest('PATCH', `/users/${me.id}`, { password: newPassword, currentPassword: me.password }, auth(token))
+    expect(res.status).toBe(400)
+    expect(res.json.errors[0].message).toContain('tạm khoá')
+    const q = await http.gql(`mutation { updateUser(id: ${me.id}, data: { password: ${gqlString(newPassword)}, currentPassword: ${gqlString(me.password)} }) { id } }`, auth(token))
+    expect(q.json.data?.updateUser ?? null).toBeNull()
+    expect(messagesOf(q.json)).toContain('tạm khoá')
+    expect(await login(me.email, me.password)).toBeUndefined()
+    const stored = await payload.db.findOne<{ id: number; hash: string; salt: string; lockUntil?: string }>({ collection: 'users', where: { id: { equals: me.id } } })
+    expect(Date.parse(stored!.lockUntil!)).toBeGreaterThan(Date.now())
+    expect(await passwordMatches(stored!, me.password)).toBe(true)
   })
 
   test.each(ROLES)('%s: a weak new password is refused even with the current password', async (role) => {

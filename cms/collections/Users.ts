@@ -13,7 +13,7 @@ import {
   notePasswordChange,
   revokeSessionsOnCredentialChange,
 } from '../hooks/userAccounts'
-import { PASSWORD_MIN_LENGTH } from '../lib/passwordPolicy'
+import { LOCK_MINUTES, MAX_LOGIN_ATTEMPTS, PASSWORD_MIN_LENGTH } from '../lib/passwordPolicy'
 
 const currentPasswordHelp = t(
   `Cần nhập khi đổi email hoặc mật khẩu của chính mình. Mật khẩu mới: ít nhất ${PASSWORD_MIN_LENGTH} ký tự, không phải mật khẩu phổ biến, email hay họ tên.`,
@@ -24,8 +24,8 @@ export const Users: CollectionConfig = {
   slug: 'users',
   labels: { singular: t('Người dùng', 'User'), plural: t('Người dùng', 'Users') },
   auth: {
-    maxLoginAttempts: 5,
-    lockTime: 10 * 60 * 1000,
+    maxLoginAttempts: MAX_LOGIN_ATTEMPTS,
+    lockTime: LOCK_MINUTES * 60 * 1000,
     // The reset e-mail, in Vietnamese (cms/email/resetPassword.ts).
     forgotPassword: forgotPasswordEmail,
     // The session cookie travels over HTTPS only once the CMS has an https CMS_URL.

@@ -15,13 +15,15 @@ import type {
   CollectionBeforeValidateHook,
   PayloadRequest,
 } from 'payload'
-import { getFieldsToSign, jwtSign, ValidationError } from 'payload'
+import { getFieldsToSign, incrementLoginAttempts, jwtSign, ValidationError } from 'payload'
 import { generatePayloadCookie } from 'payload/shared'
 
 import { passwordMatches } from '../lib/passwordHash'
-import { passwordProblem } from '../lib/passwordPolicy'
+import { detachedFromWrites } from '../lib/sqliteWriteQueue'
+import { LOCK_MINUTES, passwordProblem } from '../lib/passwordPolicy'
 
 type Account = { id?: number | string; email?: unknown; name?: unknown; role?: unknown }
+type StoredAccount = { id: number | string; hash?: string; salt?: string; loginAttempts?: number | null; lockUntil?: string | null }
 
 const newPasswordIn = (data: Record<string, unknown> | undefined) =>
   typeof data?.password === 'string' && data.password !== '' ? data.password : undefined
@@ -96,13 +98,26 @@ async function currentPasswordErrors(
   const error = (message: string) => [{ path: 'currentPassword', label: CURRENT_PASSWORD_LABEL, message }]
   if (typeof currentPassword !== 'string' || currentPassword === '')
     return error(`Hãy nhập mật khẩu hiện tại để đổi ${what} của chính mình.`)
-  const stored = await req.payload.db.findOne<{ id: number | string; hash?: string; salt?: string }>({
+  const stored = await req.payload.db.findOne<StoredAccount>({
     collection: 'users',
     req,
     where: { id: { equals: originalDoc!.id } },
   })
-  if (!stored || !(await passwordMatches(stored, currentPassword)))
+  if (!stored) return error(`Mật khẩu hiện tại không đúng nên ${what} chưa được đổi.`)
+  // Guessed like a login: wrong current passwords count toward the same lockout, so a
+  // borrowed session cannot try passwords without limit.
+  if (stored.lockUntil && Date.parse(stored.lockUntil) > Date.now())
+    return error(`Tài khoản đang tạm khoá vì nhập sai mật khẩu nhiều lần; ${what} chưa được đổi. Hãy thử lại sau ${LOCK_MINUTES} phút.`)
+  if (!(await passwordMatches(stored, currentPassword))) {
+    // Recorded outside this save, which is refused and rolled back: on SQLite once this save
+    // has let go of the single writer (awaiting it here would wait for ourselves).
+    detachedFromWrites(() =>
+      incrementLoginAttempts({ collection: req.payload.collections.users.config, payload: req.payload, user: stored as never }).catch((e: Error) =>
+        req.payload.logger.error(`Không ghi được lần nhập sai mật khẩu hiện tại: ${e.message}`),
+      ),
+    )
     return error(`Mật khẩu hiện tại không đúng nên ${what} chưa được đổi.`)
+  }
   return []
 }
 

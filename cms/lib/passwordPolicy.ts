@@ -15,6 +15,9 @@ import { foldVietnamese } from './vietnamese'
 
 export const PASSWORD_MIN_LENGTH = 12
 export const PASSWORD_MAX_LENGTH = 256
+/** Wrong passwords (at sign-in, or as the current password of a change) before the account locks, and for how long. */
+export const MAX_LOGIN_ATTEMPTS = 5
+export const LOCK_MINUTES = 10
 
 /** Vietnamese and portal words people pick; compared like the common list. */
 const LOCAL_COMMON_WORDS = [
