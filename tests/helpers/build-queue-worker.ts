@@ -60,6 +60,11 @@ for await (const line of readline.createInterface({ input: process.stdin })) {
         counts[state] = (await payload.count({ collection: 'portal-build-requests', where: { state: { equals: state } }, overrideAccess: true })).totalDocs
       }
       say({ cmd: 'status', ok: true, counts })
+    } else if (command.cmd === 'lease') {
+      // The lease as stored: who holds it and until when.
+      const { docs } = await payload.find({ collection: 'portal-build-leases' as never, limit: 1, depth: 0, overrideAccess: true })
+      const lease = docs[0] as { holder?: string; expiresAt?: string } | undefined
+      say({ cmd: 'lease', ok: true, lease: lease ? { holder: lease.holder, expiresAt: lease.expiresAt } : null })
     } else if (command.cmd === 'drop') {
       // A MongoDB test database is dropped afterwards (the SQLite file goes with its folder).
       if (payload.db.name === 'mongoose') await (payload.db as unknown as { connection: { dropDatabase: () => Promise<unknown> } }).connection.dropDatabase()
