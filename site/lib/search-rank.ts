@@ -195,7 +195,9 @@ export function rankCandidates(query: string, candidates: Candidate[], catalog: 
 
   for (const c of candidates) {
     const entry = byId.get(c.id)
-    if (!entry) continue
+    // Not a live page (a base record a partial publish superseded: search-delta.ts), or a page
+    // both indexes hold with the same text (the same fragment id): once, with its higher score.
+    if (!entry || hits.has(entry.id)) continue
     // Rounded: Pagefind's score of a page can move in the last digits with the index chunks
     // already loaded (a browser that searched before), and browser and server must agree.
     const body = Math.round(100 * (c.score / maxScore)) / 10
