@@ -14,7 +14,10 @@
  *
  * Pagefind scores a page with its own index's statistics (how many pages hold a word, the
  * average length), so a delta page's text score differs from the one a full index gives it;
- * the ranking uses that score only as a tenth of its points, rounded (search-rank.ts). The
+ * the ranking uses that score only as a tenth of its points, rounded (search-rank.ts). And
+ * Pagefind matches longer words starting with a query word only in the index chunks a query
+ * loads: the small delta is one chunk, so a delta page can be found by such a word where a
+ * full index would not find it (tests/partial-release.test.ts allows exactly that). The
  * delta is bounded: past `PORTAL_SEARCH_DELTA_MAX` pages (500) or a quarter of the base, the
  * publish indexes every page again and that index is the new base.
  *
