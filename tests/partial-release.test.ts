@@ -5,12 +5,13 @@
  * astro build for the full builds (the reference one in a process of its own), Pagefind.
  * After a news item is published, an honouree renamed, a news item unpublished and a task
  * progress update published — each a partial publish — every file of the release (pages, lists, sitemap, RSS, JSON, CSV) equals,
- * byte for byte, a full build of the same content; search finds the new words and not the old.
+ * byte for byte, a full build of the same content. The search index differs by design (a delta
+ * index beside the base one: site/scripts/search-delta.ts), so it is compared by its answers:
+ * new words found, old ones gone, the same pages, in the same order where none changed.
  * A change a partial publish cannot take (the site settings) builds in full.
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import zlib from 'node:zlib'
 
 import type { Payload } from 'payload'
@@ -19,6 +20,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { releaseScriptRunner } from '../cms/publishing/buildQueue'
 import { releaseWorkerRunner } from '../cms/publishing/releaseWorker'
 import { seed } from '../cms/seed'
+import { CATALOG_FILE, DELTA_DIR, type Catalog } from '../site/lib/search-catalog'
+import { runSearch, SEARCH_LIMIT } from '../site/lib/search'
+import { diskSource } from '../site/lib/search-server'
 import { releaseEnvIn, type ReleaseSummary } from '../site/scripts/release'
 import { serveStatic, sitemapUrls } from './helpers/portal'
 import { makeUser, startTestCms, type TestCms } from './helpers/payload'
@@ -55,20 +59,32 @@ function files(dir: string, relative = ''): string[] {
   })
 }
 
-/** The release's own Pagefind runtime over HTTP: the pages a query finds. */
-async function search(clientDir: string, query: string): Promise<string[]> {
+/**
+ * A release's search answers as the portal's server gives them (search-server.ts diskSource:
+ * its own Pagefind runtime over HTTP, base and delta index merged, the catalogue's ranking):
+ * each query → every result's URL, in order, over all result pages.
+ */
+async function answers(clientDir: string, queries: string[]): Promise<Map<string, string[]>> {
   const server = await serveStatic(clientDir)
   try {
-    const pagefind = await import(/* @vite-ignore */ `${pathToFileURL(path.join(clientDir, 'pagefind', 'pagefind.js')).href}?${Date.now()}`)
-    await pagefind.options({ basePath: `${server.url}/pagefind/` })
-    const results = await pagefind.search(query)
-    const urls: string[] = await Promise.all(results.results.map(async (r: { data(): Promise<{ url: string }> }) => new URL((await r.data()).url, server.url).pathname))
-    await pagefind.destroy?.()
-    return urls.sort()
+    const source = await diskSource(clientDir, `${server.url}/pagefind/`)
+    const found = new Map<string, string[]>()
+    for (const query of queries) {
+      const urls: string[] = []
+      for (let page = 1; ; page++) {
+        const answer = await runSearch(source, query, {}, page)
+        urls.push(...answer.hits.map((hit) => hit.url))
+        if (page * SEARCH_LIMIT >= answer.total) break
+      }
+      found.set(query, urls)
+    }
+    return found
   } finally {
     await server.close()
   }
 }
+
+const catalogOf = (clientDir: string) => JSON.parse(fs.readFileSync(path.join(clientDir, 'pagefind', CATALOG_FILE), 'utf8')) as Catalog
 
 let kept: { news: { id: number; slug: string }; gone: { id: number; slug: string }; honouree: { id: number; slug: string } }
 
@@ -118,14 +134,22 @@ describe('a partial publish equals a full build', () => {
     expect(summary.mode).toBe('partial')
     expect(summary.renderedPages).toBeLessThan(summary.pages / 2)
     expect(fs.readFileSync(path.join(live(partialEnv), 'tin-tuc', news.slug!, 'index.html'), 'utf8')).toContain('Zqxtinmoi')
+    // Searchable at once, from the delta index (search-delta.ts): the base one is the full build's.
+    const catalog = catalogOf(live(partialEnv))
+    expect(catalog.entries.find((entry) => entry.url === `/tin-tuc/${news.slug}/`)?.delta).toBe(true)
+    expect((await answers(live(partialEnv), ['zqxtinmoi'])).get('zqxtinmoi')?.[0]).toBe(`/tin-tuc/${news.slug}/`)
   }, 600_000)
 
-  test('renaming an honouree and unpublishing a news item are partial too', async () => {
-    await payload.update({ collection: 'honourees', id: kept.honouree.id, data: { name: 'Gia đình Zqxtenmoi', _status: 'published' } as never, ...asEditor() })
-    expect((await build(partialEnv, true)).mode).toBe('partial')
+  test('unpublishing a news item and renaming an honouree are partial too', async () => {
+    // A page taken down: every page indexed again (nothing of it left in the index), no delta.
     await payload.update({ collection: 'news', id: kept.gone.id, data: { _status: 'draft' } as never, ...asEditor() })
+    expect((await build(partialEnv, true)).mode).toBe('partial')
+    expect(fs.existsSync(path.join(live(partialEnv), 'pagefind', DELTA_DIR))).toBe(false)
+    expect(catalogOf(live(partialEnv)).entries.some((entry) => entry.delta)).toBe(false)
+    await payload.update({ collection: 'honourees', id: kept.honouree.id, data: { name: 'Gia đình Zqxtenmoi', _status: 'published' } as never, ...asEditor() })
     const summary = await build(partialEnv, true)
     expect(summary.mode).toBe('partial')
+    expect(catalogOf(live(partialEnv)).entries.find((entry) => entry.url === `/dien-hinh/${kept.honouree.slug}/`)?.delta).toBe(true)
   }, 600_000)
 
   test('an approved task progress update is partial too, and shows on its document page', async () => {
@@ -166,20 +190,57 @@ describe('a partial publish equals a full build', () => {
     }
   }, 900_000)
 
-  test('search finds the new words and not the old ones, as in the full build', async () => {
+  test('search answers as the full build does: new words found, old ones gone, the same order where no page changed', async () => {
     const partial = live(partialEnv)
     const full = live(fullEnv)
-    expect(await search(partial, 'zqxtinmoi')).toEqual([`/tin-tuc/${kept.news.slug}/`])
-    expect(await search(partial, 'zqxtenmoi')).toContain(`/dien-hinh/${kept.honouree.slug}/`)
-    expect(await search(partial, 'zqxtencu')).toEqual([])
-    expect(await search(partial, 'zqxsegox')).toEqual([])
-    for (const query of ['zqxtinmoi', 'zqxtenmoi', 'khuyến học', 'gia đình']) expect(await search(partial, query), query).toEqual(await search(full, query))
-  }, 120_000)
+    // The delta index holds the pages changed since the last full index, accumulated over the
+    // rename and the task update; the full build has none.
+    const partialCatalog = catalogOf(partial)
+    const fullCatalog = catalogOf(full)
+    const delta = new Set(partialCatalog.entries.filter((entry) => entry.delta).map((entry) => entry.url))
+    expect(delta).toContain(`/dien-hinh/${kept.honouree.slug}/`)
+    expect([...delta].some((url) => url.startsWith('/van-ban/'))).toBe(true)
+    expect(fs.existsSync(path.join(full, 'pagefind', DELTA_DIR))).toBe(false)
+    // The same pages and facts listed once each, and the same words for suggestions.
+    const listed = (catalog: Catalog) => catalog.entries.map(({ id: _, delta: __, ...entry }) => entry)
+    expect(listed(partialCatalog)).toEqual(listed(fullCatalog))
+    expect(new Set(partialCatalog.entries.map((entry) => entry.id)).size).toBe(partialCatalog.entries.length)
+    expect(partialCatalog.words).toEqual(fullCatalog.words)
+
+    const queries = ['zqxtinmoi', 'zqxtenmoi', 'zqxtencu', 'zqxsegox', 'zqxtiendo', '38/KH-HĐTĐKT', 'kh 38', 'khuyến học', 'gia đình', 'thi đua', 'khen thưởng', 'biểu dương', 'học tập suốt đời', 'quyết định', 'phong trào']
+    const [fromPartial, fromFull] = await Promise.all([answers(partial, queries), answers(full, queries)])
+    expect(fromPartial.get('zqxtinmoi')?.[0]).toBe(`/tin-tuc/${kept.news.slug}/`)
+    expect(fromPartial.get('zqxtenmoi')).toContain(`/dien-hinh/${kept.honouree.slug}/`)
+    expect(fromPartial.get('zqxtiendo')?.[0]).toMatch(/^\/van-ban\//)
+    expect(fromPartial.get('38/KH-HĐTĐKT')?.[0]).toMatch(/^\/van-ban\//)
+    // The old name is still in the base index, but its page now shows the new one: not found.
+    expect(fromPartial.get('zqxtencu')).not.toContain(`/dien-hinh/${kept.honouree.slug}/`)
+    expect(fromPartial.get('zqxsegox')).not.toContain(`/tin-tuc/${kept.gone.slug}/`)
+    let unchanged = 0
+    for (const query of queries) {
+      const a = fromPartial.get(query)!
+      const b = fromFull.get(query)!
+      // Every page the full build finds; besides them only delta pages, which Pagefind can
+      // also find by a longer word starting with a query word (it matches such words only in
+      // the index chunks a query loads, and the small delta is one chunk: search-delta.ts).
+      expect(b.filter((url) => !a.includes(url)), query).toEqual([])
+      expect(a.filter((url) => !b.includes(url) && !delta.has(url)), query).toEqual([])
+      // The same order when none of them is in the delta (a delta page's text score comes
+      // from the delta's statistics and may move it).
+      if (![...a, ...b].some((url) => delta.has(url))) {
+        unchanged++
+        expect(a, query).toEqual(b)
+      }
+    }
+    expect(unchanged).toBeGreaterThanOrEqual(3)
+  }, 180_000)
 
   test('a change to the site settings builds in full', async () => {
     await payload.updateGlobal({ slug: 'site-settings', data: { notice: { enabled: true, text: 'Thông báo Zqxthongbao' } } as never, overrideAccess: true })
     const summary = await build(partialEnv, true)
     expect(summary.mode).toBe('full')
     expect(summary.fallback).toMatch(/cấu hình/)
+    // A full build writes the base index only.
+    expect(fs.existsSync(path.join(live(partialEnv), 'pagefind', DELTA_DIR))).toBe(false)
   }, 900_000)
 })

@@ -11,6 +11,7 @@ import type { Catalog, CatalogEntry } from '../site/lib/search-catalog'
 import { filterCounts, longestRun, matchedName, matchesDocumentNumber, passes, rankCandidates, foldedTokens } from '../site/lib/search-rank'
 import { corrections, editDistance, suggestions } from '../site/lib/search-suggest'
 import { phraseExcerpt } from '../site/lib/search-text'
+import { WordCounts } from '../site/scripts/search-index'
 
 const entry = (id: string, url: string, title: string, section: string, facts: CatalogEntry['facts'] = {}): CatalogEntry => ({ id, url, title, section, facts })
 
@@ -165,5 +166,31 @@ describe('suggestions for mistyped and unmarked words', () => {
 
   it('writes an unmarked phrase the way a title does', () => {
     expect(suggestions('dai hoi bieu duong', { entries: [entry('x', '/x/', 'Đại hội biểu dương các mô hình', 'Tin tức')], words: {} })).toEqual(['đại hội biểu dương'])
+  })
+})
+
+describe('base and delta index merged (site/scripts/search-delta.ts)', () => {
+  it('a candidate the catalogue does not list (a superseded base record) is not shown, a page in both indexes once', () => {
+    const hits = rankCandidates('gia dinh hoc tap', [
+      { id: 'gdht', score: 3, words: [0, 1, 2, 3] },
+      { id: 'superseded', score: 9, words: [0, 1, 2, 3] },
+      { id: 'gdht', score: 1, words: [0] },
+    ], catalog)
+    expect(hits.map((h) => h.entry.id)).toEqual(['gdht'])
+    // The first (Pagefind's merged results come best first) is kept.
+    expect(hits[0].score).toBe(rankCandidates('gia dinh hoc tap', [{ id: 'gdht', score: 3, words: [0, 1, 2, 3] }], catalog)[0].score)
+  })
+
+  it('word counts adjusted page by page equal counting again', () => {
+    const counted = new WordCounts()
+    counted.add('Gia đình học tập', 'Khuyến học khuyến tài')
+    counted.add('Đại hội biểu dương')
+    counted.remove('Gia đình học tập', 'Khuyến học khuyến tài')
+    counted.add('Gia đình Zqxtenmoi học tập')
+    const again = new WordCounts()
+    again.add('Đại hội biểu dương')
+    again.add('Gia đình Zqxtenmoi học tập')
+    expect(counted.words()).toEqual(again.words())
+    expect(counted.words().khuyen).toBeUndefined()
   })
 })

@@ -14,6 +14,8 @@ export type CatalogEntry = {
   title: string
   section: string
   facts: SearchFacts
+  /** In the delta index of a partial publish (site/scripts/search-delta.ts), not the base. */
+  delta?: true
 }
 
 export type Catalog = {
@@ -24,6 +26,18 @@ export type Catalog = {
 
 /** File name of the catalogue inside the Pagefind output folder. */
 export const CATALOG_FILE = 'danh-muc.json'
+
+/**
+ * The delta index a partial publish writes inside the Pagefind folder (search-delta.ts): the
+ * pages that changed since the last full index. Searches merge it with the base index.
+ */
+export const DELTA_DIR = 'delta'
+
+/** Does this release's search merge a delta index? */
+export const hasDelta = (catalog: Catalog): boolean => catalog.entries.some((e) => e.delta)
+
+/** A page's fragment, relative to the Pagefind folder: in the index that holds it. */
+export const fragmentFile = (entry: Pick<CatalogEntry, 'id' | 'delta'>): string => `${entry.delta ? `${DELTA_DIR}/` : ''}fragment/${entry.id}.pf_fragment`
 
 /**
  * The largest catalogue (uncompressed) a browser fetches for its first query: about 60 KB

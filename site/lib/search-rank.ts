@@ -190,12 +190,16 @@ export function rankCandidates(query: string, candidates: Candidate[], catalog: 
   const marked = hasMarks(query)
   const qMarked = markedTokens(query)
   const { byId, lookups } = prepared(catalog)
-  const maxScore = Math.max(1e-9, ...candidates.map((c) => c.score))
+  // Only live pages count, each once: a base record a partial publish superseded is not in the
+  // catalogue (search-delta.ts), and a page both indexes hold with the same text (the same
+  // fragment id) is kept with its first, higher score — nor do they scale the others' scores.
+  const seen = new Set<string>()
+  const live = candidates.filter((c) => byId.has(c.id) && !seen.has(c.id) && seen.add(c.id))
+  const maxScore = Math.max(1e-9, ...live.map((c) => c.score))
   const hits = new Map<string, RankedHit>()
 
-  for (const c of candidates) {
-    const entry = byId.get(c.id)
-    if (!entry) continue
+  for (const c of live) {
+    const entry = byId.get(c.id)!
     // Rounded: Pagefind's score of a page can move in the last digits with the index chunks
     // already loaded (a browser that searched before), and browser and server must agree.
     const body = Math.round(100 * (c.score / maxScore)) / 10

@@ -12,8 +12,8 @@ import { pathToFileURL } from 'node:url'
 import { LRUCache } from 'lru-cache'
 
 import type { Catalog } from './search-catalog'
-import { BROWSER_CATALOG_BYTES, CATALOG_FILE } from './search-catalog'
-import { decodeFragment, runSearch, type Fragment, type PagefindApi, type SearchAnswer, type SearchSource } from './search'
+import { BROWSER_CATALOG_BYTES, CATALOG_FILE, fragmentFile } from './search-catalog'
+import { decodeFragment, mergeDelta, runSearch, type Fragment, type PagefindApi, type SearchAnswer, type SearchSource } from './search'
 import type { ChosenFilters } from './search-rank'
 
 // This process runs <release>/server/entry.mjs; the static files are in <release>/client.
@@ -21,24 +21,34 @@ const clientDir = () => path.resolve(path.dirname(process.argv[1] ?? ''), '..', 
 
 let loaded: Promise<SearchSource> | undefined
 
+/**
+ * A release's search read from its files: its own Pagefind runtime (pagefind.js) fetching the
+ * index from `indexUrl` (this release served over HTTP), the catalogue and fragments read from
+ * disk. The portal's server searches with it; tests compare releases with it.
+ */
+export async function diskSource(client: string, indexUrl: string): Promise<SearchSource> {
+  const pagefindDir = path.join(client, 'pagefind')
+  const pagefind = (await import(/* @vite-ignore */ pathToFileURL(path.join(pagefindDir, 'pagefind.js')).href)) as PagefindApi
+  await pagefind.options({ basePath: indexUrl })
+  const catalog = JSON.parse(await fs.readFile(path.join(pagefindDir, CATALOG_FILE), 'utf8')) as Catalog
+  // After a partial publish: the delta index of the pages changed since the base one.
+  await mergeDelta(pagefind, catalog, indexUrl)
+  const fragments = new Map<string, Promise<Fragment>>()
+  return {
+    pagefind,
+    catalog: async () => catalog,
+    fragment: (entry) => {
+      if (!/^[\w-]+$/.test(entry.id)) return Promise.reject(new Error(`fragment id ${entry.id}`))
+      const file = fragmentFile(entry)
+      let f = fragments.get(file)
+      if (!f) fragments.set(file, (f = fs.readFile(path.join(pagefindDir, file)).then(decodeFragment)))
+      return f
+    },
+  }
+}
+
 function serverSource(): Promise<SearchSource> {
-  loaded ??= (async () => {
-    const pagefindDir = path.join(clientDir(), 'pagefind')
-    const pagefind = (await import(/* @vite-ignore */ pathToFileURL(path.join(pagefindDir, 'pagefind.js')).href)) as PagefindApi
-    await pagefind.options({ basePath: `http://127.0.0.1:${process.env.PORT ?? 4321}/pagefind/` })
-    const catalog = fs.readFile(path.join(pagefindDir, CATALOG_FILE), 'utf8').then((text) => JSON.parse(text) as Catalog)
-    const fragments = new Map<string, Promise<Fragment>>()
-    return {
-      pagefind,
-      catalog: () => catalog,
-      fragment: (id) => {
-        if (!/^[\w-]+$/.test(id)) return Promise.reject(new Error(`fragment id ${id}`))
-        let f = fragments.get(id)
-        if (!f) fragments.set(id, (f = fs.readFile(path.join(pagefindDir, 'fragment', `${id}.pf_fragment`)).then(decodeFragment)))
-        return f
-      },
-    }
-  })()
+  loaded ??= diskSource(clientDir(), `http://127.0.0.1:${process.env.PORT ?? 4321}/pagefind/`)
   loaded.catch(() => (loaded = undefined))
   return loaded
 }

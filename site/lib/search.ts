@@ -6,7 +6,7 @@
  * phrase excerpts restored to proper Vietnamese.
  */
 import { foldDStroke, formatDate } from '../../cms/lib/vietnamese'
-import type { Catalog } from './search-catalog'
+import { DELTA_DIR, hasDelta, type Catalog, type CatalogEntry } from './search-catalog'
 import { expandedTokens, filterCounts, foldedTokens, passes, rankCandidates, type ChosenFilters } from './search-rank'
 import { corrections, suggestions } from './search-suggest'
 import { phraseExcerpt, prepareText, restoreDStroke, type PreparedText } from './search-text'
@@ -23,14 +23,24 @@ export const SEARCH_LIMIT = 10
 export type PagefindApi = {
   options: (o: Record<string, unknown>) => Promise<void>
   search: (q: string, o?: Record<string, unknown>) => Promise<{ results: { id: string; score: number; words: number[] }[] }>
+  mergeIndex: (indexPath: string, o?: Record<string, unknown>) => Promise<void>
+}
+
+/**
+ * After a partial publish the release has a base index and a delta index of the pages changed
+ * since (search-catalog.ts DELTA_DIR): Pagefind searches both as one (its `mergeIndex`), and the
+ * catalogue lists only the live copy of each page, so a page's superseded base record is never shown.
+ */
+export async function mergeDelta(pagefind: PagefindApi, catalog: Catalog, indexUrl: string): Promise<void> {
+  if (hasDelta(catalog)) await pagefind.mergeIndex(`${indexUrl}${DELTA_DIR}/`, { language: 'vi' })
 }
 
 /** Where a search reads the release's files: over HTTP in the browser, from disk on the server. */
 export type SearchSource = {
   pagefind: PagefindApi
   catalog: () => Promise<Catalog>
-  /** A Pagefind fragment, decoded: the page's indexed text and meta. */
-  fragment: (id: string) => Promise<Fragment>
+  /** A page's Pagefind fragment, decoded (its text and meta), from the index that holds it (search-catalog.ts fragmentFile). */
+  fragment: (entry: CatalogEntry) => Promise<Fragment>
 }
 
 export type Fragment = { url: string; content: string; meta: { title?: string; d?: string; D?: string } }
@@ -119,7 +129,7 @@ export async function runSearch(source: SearchSource, typed: string, chosen: Cho
   const pages = Math.max(1, Math.ceil(filtered.length / SEARCH_LIMIT))
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pages)
   const shown = filtered.slice((current - 1) * SEARCH_LIMIT, current * SEARCH_LIMIT)
-  const fragments = await Promise.all(shown.map((h) => source.fragment(h.entry.id)))
+  const fragments = await Promise.all(shown.map((h) => source.fragment(h.entry)))
   const hits = shown.map((h, i): SearchHit => {
     const f = fragments[i]
     const facts = h.entry.facts

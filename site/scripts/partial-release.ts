@@ -12,7 +12,7 @@
  *      whose key changed or that have none (home, lists, sitemap data, RSS) are rendered, paths
  *      gone are removed;
  *   4. the sitemap is written by @astrojs/sitemap from the same inputs as in a full build;
- *   5. search index (records of unchanged pages reused), brotli/gzip of changed files, then the
+ *   5. search: a delta index of the pages changed since the base index (search-delta.ts), brotli/gzip of changed files, then the
  *      same check and atomic switch as a full build (release.ts).
  * Whatever it cannot handle it refuses with `NotPartial` before anything goes live, and
  * release.ts builds in full: no kept bundle, code or settings changed, media or images
@@ -36,7 +36,9 @@ import { COMPRESSIBLE, compressFile } from './compress.ts'
 import { linkUnchanged } from './link-unchanged.ts'
 import { installStaticImages } from './partial-images.ts'
 import { searchRecordCache } from './search-record-cache.ts'
-import { buildSearchIndex } from './search-index.ts'
+import { buildDeltaIndex } from './search-delta.ts'
+import { buildSearchIndex, WORDS_FILE } from './search-index.ts'
+import { CATALOG_FILE, DELTA_DIR } from '../lib/search-catalog.ts'
 
 /** A change this path does not handle: release.ts falls back to a full build. */
 export class NotPartial extends Error {}
@@ -372,25 +374,40 @@ export async function partialRelease(liveDir: string, staging: string, log: (lin
   const unchanged = { has: (file: string) => !changed.has(file) } as ReadonlySet<string>
   const records = searchRecordCache(client, liveDir, unchanged)
   const compressOne = (file: string) => compressFile(file, { largeQuality: 5 })
-  const [sitemapFiles, { phases: indexPhases }] = await Promise.all([
+  // Search: a delta index of the pages changed since the base one (search-delta.ts), or, when
+  // the delta would be too big, every page indexed again as a new base.
+  const removedFiles = removed.map((p) => outFileOf(p, typeOf.get(p.component)!))
+  const indexSearch = async () => {
+    const delta = await buildDeltaIndex({ clientDir: client, liveDir, written: pages, removed: removedFiles, records })
+    if (!('reindex' in delta)) {
+      records.keepUnread(delta.gone)
+      return { phases: delta.phases, words: delta.words, delta: delta.delta }
+    }
+    log(`chỉ mục tìm kiếm lập lại toàn bộ: ${delta.reindex}`)
+    const full = await buildSearchIndex(client, records.recordOf)
+    return { phases: full.phases, words: full.words, delta: undefined }
+  }
+  const [sitemapFiles, search] = await Promise.all([
     writeSitemap(staging, paths, state),
-    buildSearchIndex(client, records.recordOf),
+    indexSearch(),
     Promise.all(pages.filter((file) => COMPRESSIBLE.test(file)).map((file) => compressOne(path.join(client, file)))),
   ])
-  step(`chỉ mục tìm kiếm ${JSON.stringify(indexPhases)}`)
+  step(`chỉ mục tìm kiếm ${search.delta === undefined ? 'toàn bộ' : `phụ ${search.delta} trang`} ${JSON.stringify(search.phases)}`)
   fs.rmSync(path.join(staging, 'search-records.json'), { force: true })
   records.save(staging)
+  search.words.save(path.join(staging, WORDS_FILE))
   written.splice(0, written.length, ...pages, ...sitemapFiles)
   phases.index = since(from)
   from = performance.now()
   // Index files identical to the live ones (Pagefind's runtime, unchanged fragments) share
-  // them, with their compressed copies; only the others are compressed.
-  const pagefind = path.join(client, 'pagefind')
-  const { linked } = linkUnchanged(pagefind, path.join(liveDir, 'client', 'pagefind'))
+  // them, with their compressed copies; only the others are compressed. With a delta index the
+  // base is the live one's links already: only the delta and the catalogue are new.
+  const pagefind = search.delta === undefined ? path.join(client, 'pagefind') : path.join(client, 'pagefind', DELTA_DIR)
+  const { linked } = fs.existsSync(pagefind) ? linkUnchanged(pagefind, path.join(liveDir, 'client', path.relative(client, pagefind))) : { linked: new Set<string>() }
   const toCompress = [
     ...sitemapFiles.map((file) => path.join(client, file)),
-    ...fs
-      .readdirSync(pagefind, { recursive: true, encoding: 'utf8' })
+    ...(search.delta === undefined ? [] : [path.join(client, 'pagefind', CATALOG_FILE)]),
+    ...(fs.existsSync(pagefind) ? fs.readdirSync(pagefind, { recursive: true, encoding: 'utf8' }) : [])
       .filter((file) => !linked.has(file.split(path.sep).join('/')) && !/\.(br|gz)$/.test(file))
       .map((file) => path.join(pagefind, file)),
   ]

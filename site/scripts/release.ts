@@ -22,7 +22,7 @@ import { compressRelease } from './compress.ts'
 import { linkUnchanged, liveClientDir } from './link-unchanged.ts'
 import { NotPartial, partialRelease } from './partial-release.ts'
 import { searchRecordCache } from './search-record-cache.ts'
-import { buildSearchIndex } from './search-index.ts'
+import { buildSearchIndex, WORDS_FILE } from './search-index.ts'
 
 export const root = path.resolve(import.meta.dirname, '..', '..')
 
@@ -236,8 +236,9 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
     from = performance.now()
     // Their search records are the live release's too.
     const records = searchRecordCache(path.join(staging, 'client'), live && path.dirname(live), linked)
-    await buildSearchIndex(path.join(staging, 'client'), records.recordOf)
+    const { words } = await buildSearchIndex(path.join(staging, 'client'), records.recordOf)
     records.save(staging)
+    words.save(path.join(staging, WORDS_FILE))
     phases.index = since(from)
     from = performance.now()
     // Brotli and gzip copies of every other text file, served by content negotiation.

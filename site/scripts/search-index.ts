@@ -19,7 +19,7 @@ import { restoreDStroke } from '../lib/search-text.ts'
  * The search catalogue (search-catalog.ts): each page's fragment id, read back from the
  * fragments Pagefind wrote, with the title, section and facts the records carried.
  */
-type IndexedPage = { title: string; section: string; facts: SearchFacts }
+export type IndexedPage = { title: string; section: string; facts: SearchFacts }
 
 /**
  * The portal's words for suggestions, counted as pages are indexed: folded word → its
@@ -29,16 +29,43 @@ type IndexedPage = { title: string; section: string; facts: SearchFacts }
 export class WordCounts {
   readonly counts = new Map<string, Map<string, number>>()
   add(...texts: string[]) {
+    this.count(texts, 1)
+  }
+  /** Takes back what `add` counted for these texts (a page changed or removed since: search-delta.ts). */
+  remove(...texts: string[]) {
+    this.count(texts, -1)
+  }
+  private count(texts: string[], by: 1 | -1) {
     for (const text of texts) {
       for (const word of text.normalize('NFC').split(/[^\p{L}\p{N}]+/u)) {
         // Words, not numbers or codes: suggestions replace a mistyped word with one of these.
         if (!word || /\d/.test(word) || word.length > 12) continue
         const folded = foldVietnamese(word).toLowerCase()
         const forms = this.counts.get(folded) ?? new Map<string, number>()
-        forms.set(word.toLowerCase(), (forms.get(word.toLowerCase()) ?? 0) + 1)
-        this.counts.set(folded, forms)
+        const n = (forms.get(word.toLowerCase()) ?? 0) + by
+        if (n > 0) forms.set(word.toLowerCase(), n)
+        else forms.delete(word.toLowerCase())
+        if (forms.size) this.counts.set(folded, forms)
+        else this.counts.delete(folded)
       }
     }
+  }
+  /** Every count, for the next partial publish (search-delta.ts adjusts them instead of counting every page again). */
+  save(file: string) {
+    // A new file, never written into a hard link shared with the live release.
+    fs.rmSync(file, { force: true })
+    fs.writeFileSync(file, JSON.stringify(Object.fromEntries([...this.counts].map(([folded, forms]) => [folded, Object.fromEntries(forms)]))))
+  }
+  static load(file: string): WordCounts | undefined {
+    if (!fs.existsSync(file)) return undefined
+    const words = new WordCounts()
+    try {
+      const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, Record<string, number>>
+      for (const [folded, forms] of Object.entries(stored)) words.counts.set(folded, new Map(Object.entries(forms)))
+    } catch {
+      return undefined
+    }
+    return words
   }
   /** Each folded word → its commonest written form (ties: alphabetical, for stable builds) and its count. */
   words(): Catalog['words'] {
@@ -51,7 +78,18 @@ export class WordCounts {
   }
 }
 
-export function writeCatalog(outputPath: string, pages: Map<string, IndexedPage>, words: WordCounts) {
+/** Where the release keeps every word count (beside client/, not public). */
+export const WORDS_FILE = 'search-words.json'
+
+/** The texts of a record its words are counted from. */
+export const recordTexts = (record: NonNullable<ReturnType<typeof recordFromHtml>>): string[] => [
+  record.meta.title,
+  ...(record.facts.names ?? []),
+  restoreDStroke(record.content, record.meta.d, record.meta.D),
+]
+
+/** Each page's catalogue entry, its fragment id read back from the fragments Pagefind wrote into `outputPath`. */
+export function catalogEntries(outputPath: string, pages: Map<string, IndexedPage>): CatalogEntry[] {
   const entries: CatalogEntry[] = []
   const fragmentDir = path.join(outputPath, 'fragment')
   for (const file of fs.readdirSync(fragmentDir).sort()) {
@@ -61,6 +99,11 @@ export function writeCatalog(outputPath: string, pages: Map<string, IndexedPage>
     if (!page) continue
     entries.push({ id: file.replace(/\.pf_fragment$/, ''), url, title: page.title, section: page.section, facts: page.facts })
   }
+  return entries
+}
+
+export function writeCatalog(outputPath: string, pages: Map<string, IndexedPage>, words: WordCounts) {
+  const entries = catalogEntries(outputPath, pages)
   entries.sort((a, b) => a.url.localeCompare(b.url))
   const catalog: Catalog = { entries, words: words.words() }
   fs.writeFileSync(path.join(outputPath, CATALOG_FILE), JSON.stringify(catalog))
@@ -81,7 +124,7 @@ export async function buildSearchIndex(clientDir: string, recordOf: RecordReader
   const pagesByUrl = new Map<string, IndexedPage>()
   const words = new WordCounts()
   const add = async ({ facts, ...record }: NonNullable<ReturnType<typeof recordFromHtml>>) => {
-    words.add(record.meta.title, ...(facts.names ?? []), restoreDStroke(record.content, record.meta.d, record.meta.D))
+    words.add(...recordTexts({ facts, ...record }))
     pagesByUrl.set(record.url, { title: record.meta.title, section: record.meta.section, facts })
     try {
       const { errors: recordErrors } = await index.addCustomRecord(record)
@@ -123,7 +166,7 @@ export async function buildSearchIndex(clientDir: string, recordOf: RecordReader
   writeCatalog(outputPath, pagesByUrl, words)
   /** Seconds: records read and given to Pagefind, Pagefind writing, the catalogue. */
   const phases = { records: added, pagefind: written, catalog: seconds(from) }
-  return { pages, outputPath, phases }
+  return { pages, outputPath, phases, words }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -58,6 +58,22 @@ export function searchRecordCache(clientDir: string, previousReleaseDir: string 
     get reused() {
       return reused
     },
+    /** Did the live release's file give records (the same code made them)? */
+    get hasPrevious() {
+      return Object.keys(previous).length > 0
+    },
+    /** The live release's record of a page (null: not indexed; undefined: unknown). */
+    previous(url: string): PageRecord | null | undefined {
+      return previous[url]
+    },
+    /**
+     * The live release's record of every page not read in this build and not in `gone`, kept
+     * for the next build: a partial publish's delta index (search-delta.ts) reads only the
+     * pages that changed.
+     */
+    keepUnread(gone: ReadonlySet<string>) {
+      for (const [url, record] of Object.entries(previous)) if (!(url in records) && !gone.has(url)) records[url] = record
+    },
     save(releaseDir: string) {
       fs.writeFileSync(path.join(releaseDir, RECORDS_FILE), JSON.stringify({ version, records } satisfies Stored))
     },
