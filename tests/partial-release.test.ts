@@ -21,7 +21,7 @@ import { releaseScriptRunner } from '../cms/publishing/buildQueue'
 import { releaseWorkerRunner } from '../cms/publishing/releaseWorker'
 import { seed } from '../cms/seed'
 import { CATALOG_FILE, DELTA_DIR, type Catalog } from '../site/lib/search-catalog'
-import { runSearch, SEARCH_LIMIT } from '../site/lib/search'
+import { decodeFragment, runSearch, SEARCH_LIMIT } from '../site/lib/search'
 import { diskSource } from '../site/lib/search-server'
 import { releaseEnvIn, type ReleaseSummary } from '../site/scripts/release'
 import { serveStatic, sitemapUrls } from './helpers/portal'
@@ -150,6 +150,14 @@ describe('a partial publish equals a full build', () => {
     const summary = await build(partialEnv, true)
     expect(summary.mode).toBe('partial')
     expect(catalogOf(live(partialEnv)).entries.find((entry) => entry.url === `/dien-hinh/${kept.honouree.slug}/`)?.delta).toBe(true)
+    // The base fragments of the pages that showed the old name (their whole old text) are not
+    // in the new release: only the words remain in the base index until the next full index.
+    const fragmentDir = path.join(live(partialEnv), 'pagefind', 'fragment')
+    const fragments = await Promise.all(
+      fs.readdirSync(fragmentDir).filter((name) => name.endsWith('.pf_fragment')).map((name) => decodeFragment(fs.readFileSync(path.join(fragmentDir, name)))),
+    )
+    expect(fragments.length).toBeGreaterThan(10)
+    expect(fragments.filter((f) => /zqxtencu/i.test(JSON.stringify(f))).map((f) => f.url)).toEqual([])
   }, 600_000)
 
   test('an approved task progress update is partial too, and shows on its document page', async () => {

@@ -8,7 +8,8 @@
  * changed by an earlier one stays in the delta), a removed page simply absent. The catalogue
  * (search-catalog.ts) lists each page once, from the index holding its current record: the
  * base entries of changed pages are dropped, so their old text is never found (rankCandidates
- * ignores ids the catalogue does not list). Browser and server merge both indexes (search.ts
+ * ignores ids the catalogue does not list), and their old fragments (the page's whole text) are
+ * not carried into the new release. Browser and server merge both indexes (search.ts
  * `mergeDelta`). A publish that takes a page down (a withdrawn consent, an unpublished item)
  * indexes every page again instead: the base index would still hold the page's words.
  *
@@ -30,7 +31,7 @@ import path from 'node:path'
 
 import * as pagefind from 'pagefind'
 
-import { CATALOG_FILE, DELTA_DIR, type Catalog, type CatalogEntry } from '../lib/search-catalog.ts'
+import { CATALOG_FILE, DELTA_DIR, fragmentFile, type Catalog, type CatalogEntry } from '../lib/search-catalog.ts'
 import { catalogEntries, recordTexts, WORDS_FILE, WordCounts, type IndexedPage } from './search-index.ts'
 import type { PageRecord, searchRecordCache } from './search-record-cache.ts'
 
@@ -150,5 +151,12 @@ export async function buildDeltaIndex(options: {
   const entries = [...live.entries.filter((entry) => !gone.has(entry.url) && !delta.has(entry.url)), ...added].sort((a, b) => a.url.localeCompare(b.url))
   const catalog: Catalog = { entries, words: words.words() }
   replaceFile(path.join(clientDir, 'pagefind', CATALOG_FILE), JSON.stringify(catalog))
+  // A superseded base page's fragment (its whole old text, a public file) is not carried into
+  // this release: an edited-out detail must not stay downloadable until the next full index.
+  const listed = new Set(entries.filter((entry) => !entry.delta).map((entry) => entry.id))
+  for (const entry of live.entries) {
+    if (entry.delta || listed.has(entry.id)) continue
+    for (const suffix of ['', '.br', '.gz']) fs.rmSync(path.join(clientDir, 'pagefind', `${fragmentFile(entry)}${suffix}`), { force: true })
+  }
   return { pages: entries.length, delta: delta.size, words, gone, phases: { records: recordsTime, pagefind: pagefindTime, catalog: seconds(from) } }
 }
