@@ -53,6 +53,8 @@ function timed(run: BuildRunner): BuildRunner {
     const outcome = await run(build)
     record.finishedAt = performance.now()
     if (outcome.ok) record.summary = outcome.summary as ReleaseSummary
+    // The partial publish's own steps (seconds since it started), for profiling.
+    for (const step of (outcome.log ?? '').split('\n').filter((l) => l.startsWith('[partial]'))) console.log(`    ${step}`)
     return outcome
   }
 }
@@ -71,7 +73,7 @@ setPortalBuildQueue(queue)
 const first = Date.now()
 await queue.request('Bản dựng đầu tiên (đo hiệu năng)')
 await queue.whenIdle()
-const portal = await startPortalServer({ current, port: 0, host: '127.0.0.1', log: () => {} })
+const portal = await startPortalServer({ current, port: 0, host: '127.0.0.1', log: (m) => console.log(`    [cổng] ${m}`) })
 const status = () => payload.findGlobal({ slug: PORTAL_BUILD_SLUG, overrideAccess: true })
 console.log(`first full build:   ${((Date.now() - first) / 1000).toFixed(1)} s, ${(await status()).lastPages} pages`)
 
