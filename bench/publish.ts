@@ -59,7 +59,7 @@ function timed(run: BuildRunner): BuildRunner {
   }
 }
 const queue = new BuildQueue(payload, {
-  debounceMs: Number(process.env.PORTAL_REBUILD_DEBOUNCE_MS ?? 1000),
+  // The queue's own default (PORTAL_REBUILD_DEBOUNCE_MS when set), as in the CMS.
   run: timed(
     // As the CMS runs builds: a long-lived build process unless PORTAL_BUILD_WORKER=0.
     (process.env.PORTAL_BUILD_WORKER === '0' ? releaseScriptRunner : releaseWorkerRunner)(root, {

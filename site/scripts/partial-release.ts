@@ -158,6 +158,15 @@ function liveStore(file: string): Store | undefined {
   return kept && kept.dev === stat.dev && kept.ino === stat.ino ? kept.store : undefined
 }
 
+/** Reads a live release's content store ahead (a build worker's start), for its first publish. */
+export async function preloadStore(liveDir: string): Promise<void> {
+  const liveBundle = path.join(liveDir, PARTIAL_DIR, 'prerender')
+  const file = path.join(liveBundle, 'chunks', dataChunkName(liveBundle))
+  const store = devalue.unflatten(((await import(pathToFileURL(file).href)) as { default: unknown[] }).default) as Store
+  const { dev, ino } = fs.statSync(file)
+  keptStore = { dev, ino, store }
+}
+
 /** Payload as this process opened it from a kept bundle (the worker's code is the live release's: see the fingerprint check). */
 let openedPayload: Awaited<ReturnType<typeof import('payload').getPayload>> | undefined
 

@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url'
 
 import { PARTIAL_DIR } from '../integrations/keep-prerender.ts'
 import { removeInBackground } from './background-remove.ts'
-import { prepareNext } from './partial-release.ts'
+import { prepareNext, preloadStore } from './partial-release.ts'
 import { buildRelease, defaultPaths } from './release.ts'
 
 const MAX_BUILDS = Number(process.env.PORTAL_WORKER_BUILDS ?? 20)
@@ -32,6 +32,8 @@ async function warmUp() {
     const { default: loaded } = (await import(pathToFileURL(path.join(chunks, config)).href)) as { default: unknown }
     const { getPayload } = await import('payload')
     await getPayload({ config: loaded as never, cron: false })
+    // And the live content, which the first partial publish compares with Payload's.
+    await preloadStore(fs.realpathSync(defaultPaths.current))
   } catch {
     // No live release or no kept bundle yet: the first build opens what it needs.
   }
