@@ -329,6 +329,7 @@ async function partialReleaseWith(liveDir: string, staging: string, log: (line: 
       changedEntries++
     }
   }
+  step('đọc lại mục đổi')
   // "Lịch sử cập nhật": every document's published versions, read again as historyLoader reads them.
   const histories = store.get('history') ?? new Map<string, Entry>()
   store.set('history', histories)
@@ -349,6 +350,7 @@ async function partialReleaseWith(liveDir: string, staging: string, log: (line: 
     histories.delete(id)
     changedEntries++
   }
+  step('lịch sử cập nhật')
   await copied
   step('sao chép liên kết')
   // The new data, in the prerender bundle and the server bundle (on-demand routes read it too).
@@ -357,8 +359,9 @@ async function partialReleaseWith(liveDir: string, staging: string, log: (line: 
   const serverChunk = path.join(staging, 'server', 'chunks', chunk)
   if (!fs.existsSync(serverChunk)) throw new NotPartial('gói máy chủ không có dữ liệu nội dung cùng tên')
   replaceFile(serverChunk, code)
-  const written_ = fs.statSync(path.join(bundle, 'chunks', chunk))
-  keptStore = { dev: written_.dev, ino: written_.ino, store }
+  const writtenChunk = fs.statSync(path.join(bundle, 'chunks', chunk))
+  keptStore = { dev: writtenChunk.dev, ino: writtenChunk.ino, store }
+  step('ghi dữ liệu nội dung')
   phases.content = since(from)
   log(`nội dung: ${changedEntries} mục đổi`)
 
