@@ -252,6 +252,18 @@ describe('a real build served by the portal server', () => {
     }
   })
 
+  test('hidden files of a release are never sent (files are looked up per request)', async () => {
+    const hidden = path.join(build.clientDir, '.an-hidden-file')
+    fs.writeFileSync(hidden, 'ZQXHIDDEN')
+    try {
+      const response = await fetch(`${served.url}/.an-hidden-file`)
+      expect(response.status).toBe(404)
+      expect(await response.text()).not.toContain('ZQXHIDDEN')
+    } finally {
+      fs.rmSync(hidden)
+    }
+  })
+
   test('a release switch under load loses no request', async () => {
     // Two releases and a live link, switched back and forth while 50 readers keep asking.
     const second = `${build.outDir}-b`
