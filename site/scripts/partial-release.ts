@@ -464,7 +464,9 @@ async function partialReleaseWith(liveDir: string, staging: string, log: (line: 
   phases.compress = since(from)
 
   // The next partial publish starts from this release.
-  const next: KeptState = { ...state, builtAt: readAt, paths: paths.filter((p, i, all) => all.findIndex((q) => q.pathname === p.pathname) === i).map((p) => ({ pathname: p.pathname, route: p.route.route, component: p.route.component, cacheKey: p.cacheKey })) }
+  // Each path once (its first listing), by a set: a search per path was quadratic (0.3–1 s at 15,000 paths).
+  const listed = new Set<string>()
+  const next: KeptState = { ...state, builtAt: readAt, paths: paths.filter((p) => !listed.has(p.pathname) && listed.add(p.pathname)).map((p) => ({ pathname: p.pathname, route: p.route.route, component: p.route.component, cacheKey: p.cacheKey })) }
   replaceFile(path.join(staging, PARTIAL_DIR, PARTIAL_STATE), JSON.stringify(next))
   // Payload stays open: a long-lived worker (release-worker.ts) reuses it; release.ts exits.
   const changedCollections = [...new Set([...toFetch.keys(), ...removedDocs.keys()])]
