@@ -53,11 +53,13 @@ function timed(run: BuildRunner): BuildRunner {
     const outcome = await run(build)
     record.finishedAt = performance.now()
     if (outcome.ok) record.summary = outcome.summary as ReleaseSummary
+    // The partial publish's own steps (seconds since it started), for profiling.
+    for (const step of (outcome.log ?? '').split('\n').filter((l) => l.startsWith('[partial]'))) console.log(`    ${step}`)
     return outcome
   }
 }
 const queue = new BuildQueue(payload, {
-  debounceMs: Number(process.env.PORTAL_REBUILD_DEBOUNCE_MS ?? 1000),
+  // The queue's own default (PORTAL_REBUILD_DEBOUNCE_MS when set), as in the CMS.
   run: timed(
     // As the CMS runs builds: a long-lived build process unless PORTAL_BUILD_WORKER=0.
     (process.env.PORTAL_BUILD_WORKER === '0' ? releaseScriptRunner : releaseWorkerRunner)(root, {
@@ -71,7 +73,7 @@ setPortalBuildQueue(queue)
 const first = Date.now()
 await queue.request('Bản dựng đầu tiên (đo hiệu năng)')
 await queue.whenIdle()
-const portal = await startPortalServer({ current, port: 0, host: '127.0.0.1', log: () => {} })
+const portal = await startPortalServer({ current, port: 0, host: '127.0.0.1', log: (m) => console.log(`    [cổng] ${m}`) })
 const status = () => payload.findGlobal({ slug: PORTAL_BUILD_SLUG, overrideAccess: true })
 console.log(`first full build:   ${((Date.now() - first) / 1000).toFixed(1)} s, ${(await status()).lastPages} pages`)
 

@@ -4,9 +4,11 @@
  * on every page (static, on demand, embeds, errors); headers decided on the normalised path;
  * only GET and HEAD; a charset on on-demand pages; attachments with their stored type.
  */
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import zlib from 'node:zlib'
 
 import type { Payload } from 'payload'
@@ -250,6 +252,18 @@ describe('a real build served by the portal server', () => {
     }
   })
 
+  test('hidden files of a release are never sent (files are looked up per request)', async () => {
+    const hidden = path.join(build.clientDir, '.an-hidden-file')
+    fs.writeFileSync(hidden, 'ZQXHIDDEN')
+    try {
+      const response = await fetch(`${served.url}/.an-hidden-file`)
+      expect(response.status).toBe(404)
+      expect(await response.text()).not.toContain('ZQXHIDDEN')
+    } finally {
+      fs.rmSync(hidden)
+    }
+  })
+
   test('a release switch under load loses no request', async () => {
     // Two releases and a live link, switched back and forth while 50 readers keep asking.
     const second = `${build.outDir}-b`
@@ -357,6 +371,75 @@ describe('a real build served by the portal server', () => {
       await server.close()
       fs.rmSync(link, { force: true })
       fs.rmSync(second, { recursive: true, force: true })
+    }
+  }, 120_000)
+
+  test('a partial publish (same server code): its files are served at once, search waits for its own process; one that never starts is rolled back', async () => {
+    /** A release made as a partial publish makes it: hard links to `from`, changed files renamed over their link. */
+    const partialCopy = (target: string, marker: string) => {
+      expect(spawnSync('cp', ['-al', build.outDir, target]).status).toBe(0)
+      const replace = (file: string, text: string) => {
+        fs.writeFileSync(`${file}.tmp`, text)
+        fs.renameSync(`${file}.tmp`, file)
+        for (const suffix of ['.br', '.gz']) fs.rmSync(file + suffix, { force: true })
+      }
+      const home = path.join(target, 'client', 'index.html')
+      replace(home, fs.readFileSync(home, 'utf8').replace('</body>', `<p>${marker}</p></body>`))
+      const catalogFile = path.join(target, 'client', 'pagefind', 'danh-muc.json')
+      const catalog = JSON.parse(fs.readFileSync(catalogFile, 'utf8'))
+      for (const entry of catalog.entries) entry.title = `${marker}: ${entry.title}`
+      replace(catalogFile, JSON.stringify(catalog))
+    }
+    const slow = `${build.outDir}-slow`
+    const broken = `${build.outDir}-broken`
+    partialCopy(slow, 'ZQXSLOW')
+    partialCopy(broken, 'ZQXBROKEN')
+    // The new releases' processes start late (the slow one) or die at start (the broken one).
+    const hook = path.join(path.dirname(build.outDir), 'delay-start.mjs')
+    fs.writeFileSync(
+      hook,
+      `const entry = process.argv[1] ?? ''\n` +
+        `if (entry.startsWith(${JSON.stringify(slow + path.sep)})) await new Promise((r) => setTimeout(r, 4000))\n` +
+        `if (entry.startsWith(${JSON.stringify(broken + path.sep)})) process.exit(3)\n`,
+    )
+    const link = `${build.outDir}-partial-live`
+    swapSymlink(link, build.outDir)
+    const server = await serveBuild(link, await freePort(), 60_000, { ...process.env, NODE_OPTIONS: `--import=${pathToFileURL(hook).href}` })
+    const text = async (urlPath: string) => (await fetch(`${server.url}${urlPath}`)).text()
+    const asked = `/tim-kiem/?q=${encodeURIComponent('gia đình học tập')}`
+    try {
+      expect(await text('/')).not.toContain('ZQXSLOW')
+      expect(await text(asked)).not.toContain('ZQXSLOW')
+      const oldProcess = server.server.liveProcess()
+      swapSymlink(link, slow)
+      const swapped = performance.now()
+      const switched = server.server.refresh()
+      // The page is the new release's well before its process answers…
+      let home = await text('/')
+      while (!home.includes('ZQXSLOW') && performance.now() - swapped < 10_000) home = await text('/')
+      expect(home).toContain('ZQXSLOW')
+      const servedAfter = performance.now() - swapped
+      expect(servedAfter).toBeLessThan(3000)
+      // …and a search asked meanwhile is answered by the new release's process, not the old one's.
+      const searched = performance.now()
+      const answer = await text(asked)
+      expect(answer).toContain('ZQXSLOW: ')
+      expect(performance.now() - searched).toBeGreaterThan(4000 - servedAfter - 500)
+      await switched
+      expect(server.server.liveRelease()).toBe(fs.realpathSync(slow))
+      // The old process retires (once it has nothing in flight).
+      await new Promise((resolve) => (oldProcess!.exitCode !== null || oldProcess!.signalCode !== null ? resolve(undefined) : oldProcess!.once('exit', resolve)))
+
+      // A release whose process dies at start: the files go back to the previous release.
+      swapSymlink(link, broken)
+      await server.server.refresh()
+      expect(server.server.liveRelease()).toBe(fs.realpathSync(slow))
+      expect(await text('/')).toContain('ZQXSLOW')
+      expect(await text('/')).not.toContain('ZQXBROKEN')
+      expect(await text(asked)).toContain('ZQXSLOW: ')
+    } finally {
+      await server.close()
+      for (const dir of [link, slow, broken, hook]) fs.rmSync(dir, { recursive: true, force: true })
     }
   }, 120_000)
 

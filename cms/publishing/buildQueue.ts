@@ -69,6 +69,11 @@ export function releaseScriptRunner(root = process.env.PORTAL_ROOT ?? process.cw
 }
 
 export type BuildQueueOptions = {
+  /**
+   * Wait after the newest request before building (PORTAL_REBUILD_DEBOUNCE_MS, 300 ms): a burst
+   * (a bulk publish, saves one after another) keeps pushing it back and makes one build, while a
+   * single publish loses little of its ≤ 5 s to it; what arrives during a build waits anyway.
+   */
   debounceMs?: number
   run?: BuildRunner
   /** How long the build lease lasts without renewal (a crashed holder's build is taken over after it). */
@@ -104,7 +109,7 @@ export class BuildQueue {
   constructor(payload: Payload, options: BuildQueueOptions = {}) {
     this.#payload = payload
     this.#store = new QueueStore(payload)
-    this.#debounceMs = options.debounceMs ?? envNumber('PORTAL_REBUILD_DEBOUNCE_MS', 1000)
+    this.#debounceMs = options.debounceMs ?? envNumber('PORTAL_REBUILD_DEBOUNCE_MS', 300)
     this.#leaseMs = options.leaseMs ?? envNumber('PORTAL_BUILD_LEASE_MS', 60_000)
     this.#pollMs = options.pollMs ?? envNumber('PORTAL_BUILD_POLL_MS', 2000)
     // A long-lived build process (releaseWorker.ts) unless PORTAL_BUILD_WORKER=0: one process per build.

@@ -13,7 +13,8 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 import { PARTIAL_DIR } from '../integrations/keep-prerender.ts'
-import { prepareNext } from './partial-release.ts'
+import { removeInBackground } from './background-remove.ts'
+import { prepareNext, preloadStore } from './partial-release.ts'
 import { buildRelease, defaultPaths } from './release.ts'
 
 const MAX_BUILDS = Number(process.env.PORTAL_WORKER_BUILDS ?? 20)
@@ -31,27 +32,28 @@ async function warmUp() {
     const { default: loaded } = (await import(pathToFileURL(path.join(chunks, config)).href)) as { default: unknown }
     const { getPayload } = await import('payload')
     await getPayload({ config: loaded as never, cron: false })
+    // And the live content, which the first partial publish compares with Payload's.
+    await preloadStore(fs.realpathSync(defaultPaths.current))
   } catch {
     // No live release or no kept bundle yet: the first build opens what it needs.
   }
 }
 
-/** Deleting old releases and copying the new live one for the next publish, after a build is reported. */
-let idle: Promise<void> = Promise.resolve()
 
 process.on('disconnect', () => process.exit(0))
 process.on('message', async (message: { type?: string }) => {
   if (message?.type !== 'build') return
   builds++
   try {
-    await idle
     const { renderedPaths: _, prune, ...summary } = await buildRelease({ deferPrune: true })
     console.log(`PORTAL_RELEASE ${JSON.stringify(summary)}`)
     const retire = summary.mode !== 'partial' || builds >= MAX_BUILDS
     await send({ type: 'done', ok: true, summary, retire })
-    prune?.()
+    // Old releases go in the background (renamed out of the way at once: background-remove.ts).
+    prune?.((dirs) => void removeInBackground(defaultPaths.releasesDir, dirs))
     if (retire) process.exit(0)
-    idle = prepareNext(defaultPaths.releasesDir, summary.dir).catch(() => undefined)
+    // The next publish's copy, made now; a publish arriving meanwhile waits for it (partial-release.ts).
+    void prepareNext(defaultPaths.releasesDir, summary.dir).catch(() => undefined)
   } catch (error) {
     console.error(`✖ ${(error as Error).message}`)
     await send({ type: 'done', ok: false, error: (error as Error).message, retire: true })
@@ -59,5 +61,5 @@ process.on('message', async (message: { type?: string }) => {
   }
 })
 await warmUp()
-if (fs.existsSync(defaultPaths.current)) idle = prepareNext(defaultPaths.releasesDir, fs.realpathSync(defaultPaths.current)).catch(() => undefined)
+if (fs.existsSync(defaultPaths.current)) void prepareNext(defaultPaths.releasesDir, fs.realpathSync(defaultPaths.current)).catch(() => undefined)
 await send({ type: 'ready' })

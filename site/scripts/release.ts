@@ -34,7 +34,7 @@ export type ReleaseOptions = {
   cacheDir?: string
   keep?: number
   env?: NodeJS.ProcessEnv
-  /** Leave deleting old releases to the caller (`prune` of the result), after the build is reported: the worker does it while idle. */
+  /** Leave deleting old releases to the caller (`prune` of the result), after the build is reported: the worker does it in the background (background-remove.ts). */
   deferPrune?: boolean
 }
 
@@ -55,7 +55,7 @@ export type ReleaseSummary = {
 }
 
 /** A release and the pages this build rendered (the others were copied from the last build). */
-export type ReleaseResult = ReleaseSummary & { renderedPaths: string[]; prune?: () => void }
+export type ReleaseResult = ReleaseSummary & { renderedPaths: string[]; prune?: (remove?: (dirs: Set<string>) => void) => void }
 
 // Overridable so tests and the benchmark keep their releases apart from the real portal's.
 export const defaultPaths = {
@@ -152,16 +152,18 @@ export function releasesShowingRemovedHonourees(releasesDir: string, liveDir: st
  * Keep the last few releases (the live one always) and delete older ones; delete at once,
  * whatever their age, every older release that still shows an honouree the live one took down.
  */
-export function prune(releasesDir: string, liveDir: string, keep: number) {
+export function prune(releasesDir: string, liveDir: string, keep: number, remove: (dirs: Set<string>) => void = deleteNow) {
   const releases = fs
     .readdirSync(releasesDir)
     .filter((name) => /^\d/.test(name))
     .sort()
-  const remove = new Set(releases.slice(0, Math.max(0, releases.length - keep)).map((name) => path.join(releasesDir, name)))
-  for (const dir of releasesShowingRemovedHonourees(releasesDir, liveDir)) remove.add(dir)
-  remove.delete(liveDir)
-  for (const dir of remove) fs.rmSync(dir, { recursive: true, force: true })
+  const doomed = new Set(releases.slice(0, Math.max(0, releases.length - keep)).map((name) => path.join(releasesDir, name)))
+  for (const dir of releasesShowingRemovedHonourees(releasesDir, liveDir)) doomed.add(dir)
+  doomed.delete(liveDir)
+  remove(doomed)
 }
+
+const deleteNow = (dirs: Set<string>) => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true }))
 
 export async function buildRelease(options: ReleaseOptions = {}): Promise<ReleaseResult> {
   const current = options.current ?? defaultPaths.current
@@ -187,7 +189,7 @@ export async function buildRelease(options: ReleaseOptions = {}): Promise<Releas
     swapSymlink(current, dir)
     if (!options.deferPrune) prune(releasesDir, dir, options.keep ?? 3)
   }
-  const deferred = options.deferPrune ? { prune: () => prune(releasesDir, dir, options.keep ?? 3) } : {}
+  const deferred = options.deferPrune ? { prune: (remove?: (dirs: Set<string>) => void) => prune(releasesDir, dir, options.keep ?? 3, remove) } : {}
   let fallback: string | undefined
   // What a crashed partial publish left behind.
   for (const name of fs.readdirSync(releasesDir)) if (name.startsWith('.partial-')) fs.rmSync(path.join(releasesDir, name), { recursive: true, force: true })

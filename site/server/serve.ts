@@ -54,10 +54,14 @@ type Release = {
   attachmentTypes: Record<string, string>
   /** Retired paths → their new ones (the release's redirects.json), answered 301 here. */
   redirects: Record<string, string>
-  /** sirv over the release's client/ folder (its file list read once, at the switch), hot files kept in memory. */
+  /** sirv over the release's client/ folder (looked up per request), hot files kept in memory. */
   files: FileHandler
   /** The release's 404 page, as is and precompressed. */
   notFound: { raw: Buffer; br?: Buffer; gzip?: Buffer }
+  /** Settles when the release's process answers (rejects if it does not start). */
+  started: Promise<void>
+  /** Its process answers: on-demand requests may go to it. */
+  up: boolean
 }
 
 const readIfPresent = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file) : undefined)
@@ -159,7 +163,11 @@ function resolveRelease(current: string): string | undefined {
   }
 }
 
-async function startRelease(dir: string, env: NodeJS.ProcessEnv): Promise<Release> {
+/**
+ * A release's files at once, and its process starting: `started` settles when the process
+ * answers (or fails to within 30 s). Static files need only the former.
+ */
+async function openRelease(dir: string, env: NodeJS.ProcessEnv): Promise<Release> {
   const port = await freePort()
   const child = spawn(process.execPath, [path.join(dir, 'server', 'entry.mjs')], {
     env: { ...env, HOST: '127.0.0.1', PORT: String(port) },
@@ -167,7 +175,7 @@ async function startRelease(dir: string, env: NodeJS.ProcessEnv): Promise<Releas
   })
   const client = path.join(dir, 'client')
   const page404 = path.join(client, '404.html')
-  const release: Release = {
+  const release = {
     dir,
     port,
     child,
@@ -175,13 +183,28 @@ async function startRelease(dir: string, env: NodeJS.ProcessEnv): Promise<Releas
     stderr: [],
     attachmentTypes: readAttachmentTypes(dir),
     redirects: readRedirects(dir),
-    files: cachedFiles(sirv(client, { dev: false, etag: true, brotli: true, gzip: true, extensions: ['html'], dotfiles: false })),
+    // Looked up per request (sirv's `dev`: a stat of each candidate name), not listed up front:
+    // listing 56,000 files at 10,000 items blocked this server for 5–15 s at every switch on a
+    // loaded machine. Releases never change, so nothing is lost but the listing; hot files are
+    // answered from memory (file-cache.ts), and caching headers are set by serveFile.
+    files: cachedFiles(sirv(client, { dev: true, etag: true, brotli: true, gzip: true, extensions: ['html'], dotfiles: false })),
     notFound: { raw: readIfPresent(page404) ?? Buffer.from('<!doctype html><title>404</title>'), br: readIfPresent(`${page404}.br`), gzip: readIfPresent(`${page404}.gz`) },
-  }
+    up: false,
+  } as Omit<Release, 'started'> as Release
   child.stderr!.on('data', (chunk: Buffer) => {
     release.stderr.push(chunk.toString())
     if (release.stderr.length > 50) release.stderr.shift()
   })
+  release.started = untilAnswering(release).then(() => {
+    release.up = true
+  })
+  // Awaited by whoever needs the process; never an unhandled rejection meanwhile.
+  release.started.catch(() => undefined)
+  return release
+}
+
+async function untilAnswering(release: Release): Promise<void> {
+  const { child, port, dir } = release
   const deadline = Date.now() + 30_000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`bản dựng ${dir} dừng khi khởi động (mã ${child.exitCode}): ${release.stderr.join('').slice(-2000)}`)
@@ -193,11 +216,33 @@ async function startRelease(dir: string, env: NodeJS.ProcessEnv): Promise<Releas
       probe.on('error', () => resolve(0))
       probe.on('timeout', () => probe.destroy())
     })
-    if (status === 200) return release
-    await new Promise((r) => setTimeout(r, 100))
+    if (status === 200) return
+    // Checked often: a partial publish's readers wait for this only on search, oEmbed and preview.
+    await new Promise((r) => setTimeout(r, 50))
   }
   child.kill()
   throw new Error(`bản dựng ${dir} không trả lời sau 30 giây`)
+}
+
+/** The release and its process answering (the whole switch for a release whose server code is new). */
+async function startRelease(dir: string, env: NodeJS.ProcessEnv): Promise<Release> {
+  const release = await openRelease(dir, env)
+  await release.started
+  return release
+}
+
+/**
+ * Whether `next` runs the very server code `previous` runs: a partial publish copies the live
+ * release as hard links and rewrites only the content data, so its entry.mjs is the same file.
+ * Such a process has started before, so its static files may go live before it answers.
+ */
+export function sameServerCode(previous: string, next: string): boolean {
+  try {
+    const [a, b] = [previous, next].map((dir) => fs.statSync(path.join(dir, 'server', 'entry.mjs')))
+    return a.dev === b.dev && a.ino === b.ino
+  } catch {
+    return false
+  }
 }
 
 /** Stop a retired release once its last in-flight request is answered (at most a minute later). */
@@ -223,6 +268,8 @@ function serveFile(req: http.IncomingMessage, res: http.ServerResponse, release:
   if (req.headers.range && (!SIMPLE_RANGE.test(req.headers.range) || req.headers['if-range'])) delete req.headers.range
   // sirv reads the path from req.url: give it the normalised one (the same the headers were decided on).
   req.url = normalisedPath
+  // Hidden files are never sent (sirv's listing left them out; its per-request lookup does not).
+  if (/\/\./.test(normalisedPath) && !normalisedPath.startsWith('/.well-known/')) return sendNotFound(req, res, release.notFound)
   release.files(req, res, () => sendNotFound(req, res, release.notFound))
 }
 
@@ -236,16 +283,35 @@ export async function startPortalServer(options: PortalServerOptions) {
   async function follow(): Promise<void> {
     const dir = resolveRelease(options.current)
     if (!dir || dir === live?.dir || failed.has(dir)) return
+    const previous = live
+    let next: Release | undefined
     try {
-      const next = await startRelease(dir, env)
+      const warmUrls = previous ? recentUrls(previous.dir, Number(process.env.PORTAL_WARM_QUERIES ?? 200)) : []
+      if (previous && sameServerCode(previous.dir, dir)) {
+        // A partial publish: its files go live now (every static response is wholly the new
+        // release's); search, oEmbed and preview wait for its process, never the old one's.
+        next = await openRelease(dir, env)
+        live = next
+        log(`đang phục vụ tệp của bản dựng ${path.basename(dir)}; tiến trình của nó đang khởi động`)
+        await next.started
+        retire(previous)
+        log(`tiến trình của bản dựng ${path.basename(dir)} đã trả lời`)
+        // Readers' queries already reach it; the recent ones are asked ahead meanwhile, without
+        // holding up the next switch (a publish right after this one).
+        const started = next
+        void warmRelease((url) => askAhead(started, url), warmUrls).then((warmed) => log(`bản dựng ${path.basename(dir)}: ${warmed} câu tìm kiếm đã trả lời sẵn`))
+        return
+      }
+      next = await startRelease(dir, env)
       // Before readers reach it: the queries asked of the live release, answered by the new one.
-      const warmed = await warmRelease((url) => askAhead(next, url), live ? recentUrls(live.dir, Number(process.env.PORTAL_WARM_QUERIES ?? 200)) : [])
-      const previous = live
+      const warmed = await warmRelease((url) => askAhead(next!, url), warmUrls)
       live = next
       log(`đang phục vụ bản dựng ${path.basename(dir)} (${warmed} câu tìm kiếm đã trả lời sẵn)`)
       if (previous) retire(previous)
     } catch (error) {
-      // Keep serving the previous release; try this one again only if it changes.
+      // Keep (or go back to) the previous release; try this one again only if it changes.
+      if (live === next) live = previous
+      next?.child.kill()
       failed.add(dir)
       log(`không chuyển được sang bản dựng mới, giữ bản đang chạy: ${(error as Error).message}`)
     }
@@ -254,8 +320,21 @@ export async function startPortalServer(options: PortalServerOptions) {
   await check()
   const poller = setInterval(check, options.pollMs ?? 250)
   poller.unref()
+  // The live link is swapped by a rename in its folder: look at once rather than at the next poll.
+  let watcher: fs.FSWatcher | undefined
+  try {
+    watcher = fs.watch(path.dirname(path.resolve(options.current)), (_, name) => {
+      if (name === path.basename(options.current)) void check()
+    })
+    watcher.on('error', () => watcher?.close())
+    watcher.unref()
+  } catch {
+    // Polling alone.
+  }
 
-  const server = http.createServer((req, res) => {
+  const server = http.createServer((req, res) => handle(req, res))
+
+  function handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     const pathname = (req.url ?? '/').split('?')[0]
     const headers = securityHeaders(pathname)
     const normalised = normalisePath(pathname)
@@ -274,6 +353,12 @@ export async function startPortalServer(options: PortalServerOptions) {
       return answerOwn(res, 301, headers, refusalPage('Trang đã chuyển địa chỉ', 'Trang này đã chuyển sang địa chỉ mới.'), { location: `${moved}${query}`, 'cache-control': 'public, max-age=3600' })
     }
     if (!isOnDemand(normalised.path)) return serveFile(req, res, release, normalised.path, headers)
+    // Its process is still starting (a partial publish's files went live first): the request
+    // is handled again once it answers — or by the previous release, if it never does.
+    if (!release.up) {
+      const again = () => handle(req, res)
+      return void release.started.then(again, again)
+    }
     const key = answerKey(release.dir, req.method, normalised.path, req.url ?? '')
     const kept = cachedAnswer(key)
     if (kept) return sendAnswer(req, res, kept)
@@ -283,7 +368,7 @@ export async function startPortalServer(options: PortalServerOptions) {
       return void flying.then((answer) => (answer ? sendAnswer(req, res, answer) : proxy(req, res, release, normalised.path, headers)))
     }
     proxy(req, res, release, normalised.path, headers, key)
-  })
+  }
 
   /** Ask the release's process; the answer goes to the reader as it comes (and is kept when `key` says so). */
   function proxy(req: http.IncomingMessage, res: http.ServerResponse, release: Release, normalisedPath: string, headers: Record<string, string>, key?: string) {
@@ -326,6 +411,7 @@ export async function startPortalServer(options: PortalServerOptions) {
     refresh: check,
     close: async () => {
       clearInterval(poller)
+      watcher?.close()
       await switching
       await new Promise((resolve) => server.close(resolve))
       server.closeAllConnections()
