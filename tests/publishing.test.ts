@@ -7,7 +7,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
-import { pathToFileURL } from 'node:url'
 
 import type { Payload } from 'payload'
 import sharp from 'sharp'
@@ -16,6 +15,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createPreviewToken } from '../cms/lib/previewToken'
 import { BuildQueue, PORTAL_BUILD_SLUG, releaseScriptRunner, setPortalBuildQueue } from '../cms/publishing/buildQueue'
 import { seed } from '../cms/seed'
+import { runSearch } from '../site/lib/search'
+import { diskSource } from '../site/lib/search-server'
 import { releaseEnvIn } from '../site/scripts/release'
 import { startPortalServer } from '../site/server/serve'
 import { serveCmsApi } from './helpers/cms-server'
@@ -46,14 +47,11 @@ async function settle() {
 const get = (urlPath: string) => fetch(`${portal.url}${urlPath}`)
 const html = async (urlPath: string) => (await get(urlPath)).text()
 
-/** The live release's own Pagefind runtime, over the portal server. */
+/** The live release's search as the portal's server runs it (its Pagefind runtime with the delta merged, its catalogue). */
 async function search(query: string): Promise<string[]> {
   const dir = portal.liveRelease()!
-  const pagefind = await import(/* @vite-ignore */ pathToFileURL(path.join(dir, 'client', 'pagefind', 'pagefind.js')).href)
-  await pagefind.options({ basePath: `${portal.url}/pagefind/` })
-  const results = await pagefind.search(query)
-  // Pagefind answers with absolute URLs under basePath; compare paths.
-  return Promise.all(results.results.map(async (r: any) => new URL((await r.data()).url, portal.url).pathname))
+  const source = await diskSource(path.join(dir, 'client'), `${portal.url}/pagefind/`)
+  return (await runSearch(source, query)).hits.map((hit) => hit.url)
 }
 
 const status = () => payload.findGlobal({ slug: PORTAL_BUILD_SLUG, overrideAccess: true })
