@@ -150,7 +150,11 @@ const childCpu = () => {
 }
 const loadavg = () => os.loadavg().map((n) => n.toFixed(2)).join(' ')
 
-async function underLoad(label: string, pinned = false, target = served.url, acceptEncoding?: string): Promise<void> {
+// wrk runs one thread by default: with two, wrk's threads and the server are three busy threads on
+// two cores, and the p99 measures the scheduler (a bare Node server shows the same tail).
+const WRK_THREADS = Number(process.env.BENCH_WRK_THREADS ?? 1)
+
+async function underLoad(label: string, pinned = false, target = served.url, acceptEncoding?: string, threads = WRK_THREADS): Promise<void> {
   const delay = monitorEventLoopDelay({ resolution: 5 })
   const pauses: number[] = []
   const gc = new PerformanceObserver((list) => pauses.push(...list.getEntries().map((e) => e.duration)))
@@ -175,7 +179,7 @@ done = function(summary, latency, requests)
 end
 `,
     )
-    const args = ['-t2', `-c${CONNECTIONS}`, `-d${SECONDS}s`, '--timeout', '10s', '-s', script, target]
+    const args = [`-t${threads}`, `-c${CONNECTIONS}`, `-d${SECONDS}s`, '--timeout', '10s', '-s', script, target]
     // Not spawnSync: the portal's front server runs in this process and must keep answering.
     const wrk = pinned ? spawn('/usr/bin/taskset', ['-c', '1', '/usr/bin/wrk', ...args]) : spawn('/usr/bin/wrk', args)
     let stdout = ''
@@ -187,7 +191,7 @@ end
     else {
       const [bytes, requests, errors, non2xx, p50, p99, max, duration] = m.slice(1).map(Number)
       before.requests = requests
-      line = `${(requests / (duration / 1e6)).toFixed(0)} requests/s; p50 ${(p50 / 1000).toFixed(1)} ms, p99 ${(p99 / 1000).toFixed(1)} ms, max ${(max / 1000).toFixed(1)} ms; errors ${errors}, non-2xx ${non2xx}; ${(bytes / requests / 1024).toFixed(1)} KB per answer (wrk${pinned ? ' on core 1, server on core 0' : ''})`
+      line = `${(requests / (duration / 1e6)).toFixed(0)} requests/s; p50 ${(p50 / 1000).toFixed(1)} ms, p99 ${(p99 / 1000).toFixed(1)} ms, max ${(max / 1000).toFixed(1)} ms; errors ${errors}, non-2xx ${non2xx}; ${(bytes / requests / 1024).toFixed(1)} KB per answer (wrk, ${threads} thread${threads > 1 ? 's' : ''}${pinned ? ', on core 1, server on core 0' : ''})`
     }
   } else {
     const { default: autocannon } = await import('autocannon' as string)
@@ -210,18 +214,29 @@ end
   )
 }
 
-await underLoad('answers kept (every query asked once before)')
+// Headline: the portal server as `npm start` runs it, in a process of its own (here it shares
+// this one with the test CMS and the benchmark), its answers kept by a first round of queries.
+{
+  const front = spawn(path.join(root, 'node_modules', '.bin', 'node'), [path.join(root, 'bench', 'search-front.ts'), live], { stdio: ['ignore', 'pipe', 'inherit'] })
+  const url = await new Promise<string>((resolve) => front.stdout.once('data', (d) => resolve(String(d).trim())))
+  for (const p of paths) await (await fetch(url + p)).arrayBuffer()
+  for (const round of [1, 2, 3]) await underLoad(`portal server in its own process, as npm start runs it, answers kept (round ${round} of 3)`, false, url)
+  front.kill()
+}
+await underLoad('answers kept, portal server in this process beside the test CMS (every query asked once before)')
 // The same load on the least a Node server can do (one 14 KB page from memory, its own process):
 // what is left of the tail there belongs to the machine and wrk, not to the portal.
 {
   const control = spawn(process.execPath, ['-e', `const b = Buffer.alloc(14336, 'a'); require('node:http').createServer((q, r) => { r.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': b.length }); r.end(b) }).listen(0, '127.0.0.1', function () { console.log(this.address().port) })`])
   const port = await new Promise<string>((resolve) => control.stdout.once('data', (d) => resolve(String(d).trim())))
   await underLoad('control: a bare Node server sending one 14 KB page from memory', false, `http://127.0.0.1:${port}`)
+  if (fs.existsSync('/usr/bin/wrk') && WRK_THREADS === 1) await underLoad('control again, wrk with 2 threads (3 busy threads on 2 cores)', false, `http://127.0.0.1:${port}`, undefined, 2)
   control.kill()
 }
 // What browsers send: the kept answers go out brotli-compressed (about a quarter of the bytes).
 await underLoad('answers kept, readers accepting compression as browsers do (Accept-Encoding: gzip, deflate, br)', false, served.url, 'gzip, deflate, br')
 if (canPin) await underLoad('answers kept, wrk pinned to one core and the server to the other', true)
+if (fs.existsSync('/usr/bin/wrk') && WRK_THREADS === 1) await underLoad('answers kept, wrk with 2 threads (3 busy threads on 2 cores)', false, served.url, undefined, 2)
 // After a publish: a new release (a copy of this one) takes over while nothing of it is kept
 // yet. Without answering ahead its process computes every query while readers wait (as before);
 // with it, the front server asks it the live release's recent queries before switching.
