@@ -78,12 +78,14 @@ export interface PublishedVersionNote {
  * the database for published versions only and keeps nothing of them but the date and the note —
  * never a draft's content, never who saved it.
  */
-export async function findPublishedVersionNotes(collection: VersionedCollection, opened?: Payload): Promise<PublishedVersionNote[]> {
-  // A partial publish (site/scripts/partial-release.ts) passes the Payload it opened.
+export async function findPublishedVersionNotes(collection: VersionedCollection, opened?: Payload, parents?: (number | string)[]): Promise<PublishedVersionNote[]> {
+  // A partial publish (site/scripts/partial-release.ts) passes the Payload it opened, and the
+  // documents whose versions changed.
   const payload = opened ?? (await cms())
+  const published = { 'version._status': { equals: 'published' } }
   const { docs } = await payload.findVersions({
     collection,
-    where: { 'version._status': { equals: 'published' } },
+    where: parents ? { and: [published, { parent: { in: parents } }] } : published,
     select: { parent: true, updatedAt: true, version: { changeNote: true } } as never,
     depth: 0,
     overrideAccess: true,

@@ -23,12 +23,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
-import * as devalue from 'devalue'
 import xxhash from 'xxhash-wasm'
 
 import { removeInBackground } from './background-remove.ts'
 import { codeFingerprint } from './code-fingerprint.ts'
+import { dataChunkName, type Entry, keepStore, storeModule, takeStore } from './content-store.ts'
 import { PARTIAL_DIR, PARTIAL_STATE, type KeptPath, type KeptState } from '../integrations/keep-prerender.ts'
+import { relationId } from '../../cms/lib/relations.ts'
 import { findPublishedVersionNotes } from '../lib/cms.ts'
 import { documentHistories, historyCollections, historyId } from '../lib/history-entries.ts'
 import { LASTMOD_FILE } from '../lib/sitemap.ts'
@@ -64,13 +65,18 @@ const entryIdOf = (collection: string, doc: { id: number | string; slug?: string
 /** Collections refreshed otherwise: settings and media are checked (a change means full), history is recomputed. */
 const OTHER_COLLECTIONS = new Set(['settings', 'media', 'history'])
 
-const MEDIA_CLOCK_MARGIN_MS = 5000
+/** Clocks of the CMS machines may differ by this much (the build lease needs them synchronised too). */
+const CLOCK_MARGIN_MS = 5000
+/**
+ * A document's save is dated when its transaction writes it and seen when it commits: saves
+ * dated this long before the kept content was read are read again (MongoDB ends a transaction
+ * after 60 s; SQLite's write queue gives up after as long). Their digest tells whether they changed.
+ */
+const SAVE_MARGIN_MS = 60_000
 
 /** More paths than this to render: a full build is as quick and simpler. */
 const MAX_RENDERED = Number(process.env.PORTAL_PARTIAL_MAX_PAGES ?? 1500)
 
-type Entry = { id: string; data: Record<string, unknown> & { id?: number | string; updatedAt?: string }; digest: string }
-type Store = Map<string, Map<string, Entry>>
 
 export type PartialResult = {
   rendered: string[]
@@ -90,11 +96,6 @@ const replaceFile = (file: string, bytes: string | Uint8Array) => {
   fs.renameSync(temporary, file)
 }
 
-const dataChunkName = (bundle: string) => {
-  const name = fs.readdirSync(path.join(bundle, 'chunks')).find((file) => file.startsWith('_astro_data-layer-content'))
-  if (!name) throw new NotPartial('không thấy dữ liệu nội dung trong gói dựng')
-  return name
-}
 
 /** Any object below the top level whose id is one of `ids` (a populated relation). */
 function refersTo(value: unknown, ids: ReadonlySet<string>, top = true): boolean {
@@ -142,31 +143,6 @@ async function copyLive(liveDir: string, staging: string): Promise<void> {
   if (preparing?.target === prepared) await preparing.done.catch(() => undefined)
   if (fs.existsSync(prepared)) return fs.renameSync(prepared, staging)
   if ((await copyLinks(liveDir, staging)) !== 0) throw new NotPartial('không sao chép được bản đang chạy')
-}
-
-/**
- * The content store this process last wrote into a release, with the identity of the file it
- * wrote: a release is never written once made, so a live release whose data chunk is that very
- * file holds exactly this store, and a long-lived worker need not read and decode it again
- * (seconds at 10,000 items). Taken (not shared) by the publish that uses it: a failed publish
- * leaves nothing half-changed behind.
- */
-let keptStore: { dev: number; ino: number; store: Store } | undefined
-
-function liveStore(file: string): Store | undefined {
-  const kept = keptStore
-  keptStore = undefined
-  const stat = fs.statSync(file)
-  return kept && kept.dev === stat.dev && kept.ino === stat.ino ? kept.store : undefined
-}
-
-/** Reads a live release's content store ahead (a build worker's start), for its first publish. */
-export async function preloadStore(liveDir: string): Promise<void> {
-  const liveBundle = path.join(liveDir, PARTIAL_DIR, 'prerender')
-  const file = path.join(liveBundle, 'chunks', dataChunkName(liveBundle))
-  const store = devalue.unflatten(((await import(pathToFileURL(file).href)) as { default: unknown[] }).default) as Store
-  const { dev, ino } = fs.statSync(file)
-  keptStore = { dev, ino, store }
 }
 
 /** Payload as this process opened it from a kept bundle (the worker's code is the live release's: see the fingerprint check). */
@@ -227,8 +203,8 @@ async function partialReleaseWith(liveDir: string, staging: string, log: (line: 
   const payload = openedPayload
   step('khởi động Payload')
   const chunk = dataChunkName(liveBundle)
-  const liveChunk = path.join(liveBundle, 'chunks', chunk)
-  const store = liveStore(liveChunk) ?? (devalue.unflatten(((await import(pathToFileURL(liveChunk).href)) as { default: unknown[] }).default) as Store)
+  if (!chunk) throw new NotPartial('không thấy dữ liệu nội dung trong gói dựng')
+  const { store, json } = await takeStore(path.join(liveBundle, 'chunks', chunk))
   step('nạp nội dung đang chạy')
   const { h64ToString } = await xxhash()
   const digestOf = (data: unknown) => h64ToString(JSON.stringify(data))
@@ -238,8 +214,7 @@ async function partialReleaseWith(liveDir: string, staging: string, log: (line: 
   // any media document changed since the kept content was read (5 s for clocks: CMS machines
   // keep theirs synchronised, as the build lease needs) means full.
   if (!state.builtAt) throw new NotPartial('không rõ thời điểm của bản dựng')
-  const mediaSince = new Date(Date.parse(state.builtAt) - MEDIA_CLOCK_MARGIN_MS).toISOString()
-  const media = await payload.find({ collection: 'media', where: { updatedAt: { greater_than_equal: mediaSince } }, depth: 0, limit: 1, overrideAccess: true, select: { id: true } as never })
+  const media = await payload.find({ collection: 'media', where: { updatedAt: { greater_than_equal: new Date(Date.parse(state.builtAt) - CLOCK_MARGIN_MS).toISOString() } }, depth: 0, limit: 1, overrideAccess: true, select: { id: true } as never })
   if (media.totalDocs > 0) throw new NotPartial('ảnh hoặc tệp đính kèm đã đổi')
   // A deleted one leaves no date behind: every image the kept content shows must still be there.
   const shown = [...(store.get('media')?.keys() ?? [])]
@@ -256,7 +231,7 @@ async function partialReleaseWith(liveDir: string, staging: string, log: (line: 
   const unknown = [...store.keys()].filter((name) => !name.includes('::') && !(name in SOURCES) && !OTHER_COLLECTIONS.has(name))
   if (unknown.length) throw new NotPartial(`bộ nội dung chưa hỗ trợ dựng một phần: ${unknown.join(', ')}`)
 
-  const find = (slug: string, ids?: (number | string)[]) =>
+  const find = (slug: string, ids?: (number | string)[], options: Record<string, unknown> = {}) =>
     payload.find({
       collection: slug as never,
       depth: ids ? 1 : 0,
@@ -266,22 +241,37 @@ async function partialReleaseWith(liveDir: string, staging: string, log: (line: 
       pagination: false,
       sort: 'id',
       ...(ids ? { where: { id: { in: ids } } } : { select: { updatedAt: true } as never }),
+      ...options,
     })
   /** Per collection: Payload id → entry now in the store. */
   const byDocId = new Map<string, Map<string, Entry>>()
   const toFetch = new Map<string, Set<string>>()
   const removedDocs = new Map<string, Set<string>>()
+  const savedSince = new Date(Date.parse(state.builtAt) - CLOCK_MARGIN_MS - SAVE_MARGIN_MS).toISOString()
+  const addTo = (map: Map<string, Set<string>>, collection: string, id: string) => map.set(collection, (map.get(collection) ?? new Set()).add(id))
+  // Documents saved since the kept content was read (published or not: an unpublished one goes).
+  // Nothing else can have changed unless something came or went without a save (a deletion):
+  // then the public count differs from the store's, and every document's date is compared.
   for (const [collection, slug] of Object.entries(SOURCES)) {
     const entries = store.get(collection) ?? new Map<string, Entry>()
     const known = new Map([...entries.values()].map((entry) => [String(entry.data.id), entry]))
     byDocId.set(collection, known)
+    const saved = await payload.find({ collection: slug as never, where: { updatedAt: { greater_than_equal: savedSince } }, depth: 0, overrideAccess: true, pagination: false, select: { updatedAt: true } as never })
+    const savedIds = (saved.docs as { id: number | string }[]).map((doc) => String(doc.id))
+    for (const id of savedIds) addTo(toFetch, collection, id)
+    const publicSaved = savedIds.length ? (await find(slug, savedIds, { select: { updatedAt: true } as never, depth: 0 })).docs.length : 0
+    const savedSet = new Set(savedIds)
+    const expected = [...known.keys()].filter((id) => !savedSet.has(id)).length + publicSaved
+    const { totalDocs } = await payload.count({ collection: slug as never, overrideAccess: false })
+    if (totalDocs === expected) continue
+    log(`${collection}: ${totalDocs} mục công khai, ${expected} theo các lần lưu: so sánh từng mục`)
     const now = (await find(slug)).docs as { id: number | string; updatedAt?: string }[]
     const seen = new Set<string>()
     for (const doc of now) {
       seen.add(String(doc.id))
-      if (known.get(String(doc.id))?.data.updatedAt !== doc.updatedAt) toFetch.set(collection, (toFetch.get(collection) ?? new Set()).add(String(doc.id)))
+      if (known.get(String(doc.id))?.data.updatedAt !== doc.updatedAt) addTo(toFetch, collection, String(doc.id))
     }
-    for (const id of known.keys()) if (!seen.has(id)) removedDocs.set(collection, (removedDocs.get(collection) ?? new Set()).add(id))
+    for (const id of known.keys()) if (!seen.has(id)) addTo(removedDocs, collection, id)
   }
   step('so sánh nội dung')
   // Entries showing a changed or removed document populated are read again too.
@@ -332,12 +322,21 @@ async function partialReleaseWith(liveDir: string, staging: string, log: (line: 
     }
   }
   step('đọc lại mục đổi')
-  // "Lịch sử cập nhật": every document's published versions, read again as historyLoader reads them.
+  // "Lịch sử cập nhật": the published versions of every document with a version saved since the
+  // kept content was read (a publication, or a draft whose save pruned old versions) or
+  // changed or gone, read again as historyLoader reads them.
   const histories = store.get('history') ?? new Map<string, Entry>()
   store.set('history', histories)
-  const current = new Set<string>()
   for (const collection of historyCollections) {
-    for (const history of documentHistories(collection, await findPublishedVersionNotes(collection, payload))) {
+    const versions = await payload.findVersions({ collection, where: { updatedAt: { greater_than_equal: savedSince } }, depth: 0, overrideAccess: true, pagination: false, select: { parent: true } as never })
+    const parents = new Set([
+      ...versions.docs.map((v) => String(relationId((v as { parent?: unknown }).parent))),
+      ...(toFetch.get(collection) ?? []),
+      ...(removedDocs.get(collection) ?? []),
+    ])
+    if (!parents.size) continue
+    const current = new Set<string>()
+    for (const history of documentHistories(collection, await findPublishedVersionNotes(collection, payload, [...parents]))) {
       const id = historyId(collection, history.parent)
       current.add(id)
       const data = JSON.parse(JSON.stringify(history)) as Entry['data']
@@ -346,23 +345,26 @@ async function partialReleaseWith(liveDir: string, staging: string, log: (line: 
       histories.set(id, { id, data, digest })
       changedEntries++
     }
-  }
-  for (const id of [...histories.keys()]) {
-    if (current.has(id)) continue
-    histories.delete(id)
-    changedEntries++
+    for (const parent of parents) {
+      const id = historyId(collection, parent)
+      if (current.has(id) || !histories.has(id)) continue
+      histories.delete(id)
+      changedEntries++
+    }
   }
   step('lịch sử cập nhật')
   await copied
   step('sao chép liên kết')
   // The new data, in the prerender bundle and the server bundle (on-demand routes read it too).
-  const code = `// \0astro:data-layer-content\nvar _astro_data_layer_content_default = JSON.parse(${JSON.stringify(devalue.stringify(store))});\nexport { _astro_data_layer_content_default as default };\n`
-  replaceFile(path.join(bundle, 'chunks', chunk), code)
   const serverChunk = path.join(staging, 'server', 'chunks', chunk)
   if (!fs.existsSync(serverChunk)) throw new NotPartial('gói máy chủ không có dữ liệu nội dung cùng tên')
-  replaceFile(serverChunk, code)
-  const writtenChunk = fs.statSync(path.join(bundle, 'chunks', chunk))
-  keptStore = { dev: writtenChunk.dev, ino: writtenChunk.ino, store }
+  // Written once; the server bundle's chunk is a second link to the same bytes.
+  const writtenChunk = path.join(bundle, 'chunks', chunk)
+  replaceFile(writtenChunk, storeModule(store, json))
+  const temporary = `${serverChunk}.partial-${process.pid}`
+  fs.linkSync(writtenChunk, temporary)
+  fs.renameSync(temporary, serverChunk)
+  keepStore(writtenChunk, store, json)
   step('ghi dữ liệu nội dung')
   phases.content = since(from)
   log(`nội dung: ${changedEntries} mục đổi`)

@@ -14,7 +14,8 @@ import { pathToFileURL } from 'node:url'
 
 import { PARTIAL_DIR } from '../integrations/keep-prerender.ts'
 import { removeInBackground } from './background-remove.ts'
-import { prepareNext, preloadStore } from './partial-release.ts'
+import { preloadStore } from './content-store.ts'
+import { prepareNext } from './partial-release.ts'
 import { buildRelease, defaultPaths } from './release.ts'
 
 const MAX_BUILDS = Number(process.env.PORTAL_WORKER_BUILDS ?? 20)
