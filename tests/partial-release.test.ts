@@ -3,7 +3,7 @@
  * All real: Payload on a fresh SQLite file (seeded), the long-lived build process the rebuild
  * queue runs (so a publish after another one is checked too: nothing stale kept between them),
  * astro build for the full builds (the reference one in a process of its own), Pagefind.
- * After a news item is published, an honouree renamed, a news item unpublished and a task
+ * After a news item is published, a news item unpublished, another deleted, an honouree renamed and a task
  * progress update published — each a partial publish — every file of the release (pages, lists, sitemap, RSS, JSON, CSV) equals,
  * byte for byte, a full build of the same content. The search index differs by design (a delta
  * index beside the base one: site/scripts/search-delta.ts), so it is compared by its answers:
@@ -41,10 +41,13 @@ const asEditor = () => ({ user: editor, overrideAccess: false }) as const
 let worker: ReturnType<typeof releaseWorkerRunner>
 
 /** One build; its summary (mode, fallback reason). The reference build: a plain full build in a process of its own. */
+/** The log of the last build (a partial publish's steps). */
+let lastLog = ''
 async function build(env: Record<string, string>, partial: boolean): Promise<ReleaseSummary> {
   const run = partial ? worker : releaseScriptRunner(root, { ...process.env, ...env, PORTAL_NOW: '2026-11-22', PORTAL_PARTIAL: '0' })
   const outcome = await run({ id: 'test', reasons: [] })
   if (!outcome.ok) throw new Error(`${outcome.error}\n${outcome.log}`)
+  lastLog = outcome.log ?? ''
   return outcome.summary as ReleaseSummary
 }
 
@@ -86,12 +89,12 @@ async function answers(clientDir: string, queries: string[]): Promise<Map<string
 
 const catalogOf = (clientDir: string) => JSON.parse(fs.readFileSync(path.join(clientDir, 'pagefind', CATALOG_FILE), 'utf8')) as Catalog
 
-let kept: { news: { id: number; slug: string }; gone: { id: number; slug: string }; honouree: { id: number; slug: string } }
+let kept: { news: { id: number; slug: string }; gone: { id: number; slug: string }; deleted: { id: number; slug: string }; honouree: { id: number; slug: string } }
 
 beforeAll(async () => {
   cms = await startTestCms()
   payload = cms.payload
-  worker = releaseWorkerRunner(root, { ...process.env, ...partialEnv, PORTAL_NOW: '2026-11-22' })
+  worker = releaseWorkerRunner(root, { ...process.env, ...partialEnv, PORTAL_NOW: '2026-11-22', PORTAL_SAVE_MARGIN_MS: '0' })
   await seed(payload)
   editor = await makeUser(payload, 'editor')
   const [campaign] = (await payload.find({ collection: 'campaigns', limit: 1, overrideAccess: true, sort: 'id' })).docs
@@ -106,7 +109,12 @@ beforeAll(async () => {
     data: { title: 'Tin Zqxsegox sẽ gỡ', summary: 'Tin sẽ được gỡ khỏi cổng.', publishedAt: '2026-11-01T00:00:00.000Z', _status: 'published' } as never,
     ...asEditor(),
   })
-  kept = { news: { id: 0, slug: '' }, gone: { id: gone.id, slug: gone.slug! }, honouree: { id: honouree.id, slug: honouree.slug! } }
+  const deleted = await payload.create({
+    collection: 'news',
+    data: { title: 'Tin Zqxxoabo sẽ xoá', summary: 'Tin sẽ bị xoá hẳn.', publishedAt: '2026-11-02T00:00:00.000Z', _status: 'published' } as never,
+    ...asEditor(),
+  })
+  kept = { news: { id: 0, slug: '' }, gone: { id: gone.id, slug: gone.slug! }, deleted: { id: deleted.id, slug: deleted.slug! }, honouree: { id: honouree.id, slug: honouree.slug! } }
   fs.mkdirSync(work, { recursive: true })
   // Media changed within 5 s before a full build make the next publish full (clock margin):
   // the seed's images are older than that in a real portal.
@@ -132,6 +140,9 @@ describe('a partial publish equals a full build', () => {
     const summary = await build(partialEnv, true)
     expect(summary.fallback).toBeUndefined()
     expect(summary.mode).toBe('partial')
+    // Only the documents saved since the kept content were read: the public counts agree.
+    expect(lastLog).toContain('nội dung: ')
+    expect(lastLog).not.toContain('so sánh từng mục')
     expect(summary.renderedPages).toBeLessThan(summary.pages / 2)
     expect(fs.readFileSync(path.join(live(partialEnv), 'tin-tuc', news.slug!, 'index.html'), 'utf8')).toContain('Zqxtinmoi')
     // Searchable at once, from the delta index (search-delta.ts): the base one is the full build's.
@@ -146,6 +157,11 @@ describe('a partial publish equals a full build', () => {
     expect((await build(partialEnv, true)).mode).toBe('partial')
     expect(fs.existsSync(path.join(live(partialEnv), 'pagefind', DELTA_DIR))).toBe(false)
     expect(catalogOf(live(partialEnv)).entries.some((entry) => entry.delta)).toBe(false)
+    // A deletion leaves no date to find: the public count differs from the kept content's.
+    await payload.delete({ collection: 'news', id: kept.deleted.id, ...asEditor() })
+    expect((await build(partialEnv, true)).mode).toBe('partial')
+    expect(lastLog).toMatch(/news: \d+ mục công khai, \d+ theo các lần lưu: so sánh từng mục/)
+    expect(fs.existsSync(path.join(live(partialEnv), 'tin-tuc', kept.deleted.slug, 'index.html'))).toBe(false)
     await payload.update({ collection: 'honourees', id: kept.honouree.id, data: { name: 'Gia đình Zqxtenmoi', _status: 'published' } as never, ...asEditor() })
     const summary = await build(partialEnv, true)
     expect(summary.mode).toBe('partial')
@@ -191,6 +207,7 @@ describe('a partial publish equals a full build', () => {
     const urls = sitemapUrls(partial).map((url) => new URL(url).pathname)
     expect(urls).toContain(`/tin-tuc/${kept.news.slug}/`)
     expect(urls).not.toContain(`/tin-tuc/${kept.gone.slug}/`)
+    expect(urls).not.toContain(`/tin-tuc/${kept.deleted.slug}/`)
     // Every compressed copy is of its own file, not a stale one.
     for (const file of partialFiles.filter((f) => fs.existsSync(path.join(partial, `${f}.br`)))) {
       expect(zlib.brotliDecompressSync(fs.readFileSync(path.join(partial, `${file}.br`))).equals(fs.readFileSync(path.join(partial, file))), file).toBe(true)

@@ -71,8 +71,9 @@ const CLOCK_MARGIN_MS = 5000
  * A document's save is dated when its transaction writes it and seen when it commits: saves
  * dated this long before the kept content was read are read again (MongoDB ends a transaction
  * after 60 s; SQLite's write queue gives up after as long). Their digest tells whether they changed.
+ * Tests set 0, so that the documents they do not touch are not read again.
  */
-const SAVE_MARGIN_MS = 60_000
+const SAVE_MARGIN_MS = Number(process.env.PORTAL_SAVE_MARGIN_MS ?? 60_000)
 
 /** More paths than this to render: a full build is as quick and simpler. */
 const MAX_RENDERED = Number(process.env.PORTAL_PARTIAL_MAX_PAGES ?? 1500)
