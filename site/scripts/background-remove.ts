@@ -14,8 +14,11 @@ const TRASH = '.trash-'
 /** Folders of `releasesDir` being (or left half) deleted. */
 export const isTrash = (name: string) => name.startsWith(TRASH)
 
-/** Renames each of `dirs` (inside `releasesDir`) out of the way now, and deletes them in the background; resolves when they are gone. */
-export function removeInBackground(releasesDir: string, dirs: Iterable<string>): Promise<void> {
+/**
+ * Renames each of `dirs` (inside `releasesDir`) out of the way now, and deletes them in the
+ * background, once `after` is settled, at the lowest CPU priority; resolves when they are gone.
+ */
+export function removeInBackground(releasesDir: string, dirs: Iterable<string>, after: Promise<unknown> = Promise.resolve()): Promise<void> {
   const doomed: string[] = []
   for (const dir of dirs) {
     const trash = path.join(releasesDir, `${TRASH}${path.basename(dir)}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`)
@@ -31,8 +34,16 @@ export function removeInBackground(releasesDir: string, dirs: Iterable<string>):
     if (isTrash(name) && !doomed.includes(full) && !name.includes(`-${process.pid}-`)) doomed.push(full)
   }
   if (!doomed.length) return Promise.resolve()
+  return after.then(
+    () => removeNow(doomed),
+    () => removeNow(doomed),
+  )
+}
+
+/** `rm -rf` of `doomed` in a process of its own, niced. */
+function removeNow(doomed: string[]): Promise<void> {
   return new Promise((resolve) => {
-    const rm = spawn('rm', ['-rf', '--', ...doomed], { stdio: 'ignore' })
+    const rm = spawn('nice', ['-n', '19', 'rm', '-rf', '--', ...doomed], { stdio: 'ignore' })
     rm.on('exit', () => resolve())
     rm.on('error', () => {
       for (const dir of doomed) fs.rmSync(dir, { recursive: true, force: true })

@@ -258,8 +258,11 @@ async function partialReleaseWith(liveDir: string, staging: string, log: (line: 
     const known = new Map([...entries.values()].map((entry) => [String(entry.data.id), entry]))
     byDocId.set(collection, known)
     const saved = await payload.find({ collection: slug as never, where: { updatedAt: { greater_than_equal: savedSince } }, depth: 0, overrideAccess: true, pagination: false, select: { updatedAt: true } as never })
-    const savedIds = (saved.docs as { id: number | string }[]).map((doc) => String(doc.id))
-    for (const id of savedIds) addTo(toFetch, collection, id)
+    const savedIds = (saved.docs as { id: number | string; updatedAt?: string }[]).map((doc) => {
+      // Saved as the kept content already has it (read again within the margin): unchanged.
+      if (known.get(String(doc.id))?.data.updatedAt !== doc.updatedAt) addTo(toFetch, collection, String(doc.id))
+      return String(doc.id)
+    })
     const publicSaved = savedIds.length ? (await find(slug, savedIds, { select: { updatedAt: true } as never, depth: 0 })).docs.length : 0
     const savedSet = new Set(savedIds)
     const expected = [...known.keys()].filter((id) => !savedSet.has(id)).length + publicSaved

@@ -50,11 +50,12 @@ process.on('message', async (message: { type?: string }) => {
     console.log(`PORTAL_RELEASE ${JSON.stringify(summary)}`)
     const retire = summary.mode !== 'partial' || builds >= MAX_BUILDS
     await send({ type: 'done', ok: true, summary, retire })
-    // Old releases go in the background (renamed out of the way at once: background-remove.ts).
-    prune?.((dirs) => void removeInBackground(defaultPaths.releasesDir, dirs))
+    // The next publish's copy, made now: a publish arriving meanwhile waits for it (partial-release.ts).
+    const copied = retire ? Promise.resolve() : prepareNext(defaultPaths.releasesDir, summary.dir).catch(() => undefined)
+    // Old releases are renamed out of the way at once and deleted in the background
+    // (background-remove.ts) once that copy is made: both are work for the file system.
+    prune?.((dirs) => void removeInBackground(defaultPaths.releasesDir, dirs, copied))
     if (retire) process.exit(0)
-    // The next publish's copy, made now; a publish arriving meanwhile waits for it (partial-release.ts).
-    void prepareNext(defaultPaths.releasesDir, summary.dir).catch(() => undefined)
   } catch (error) {
     console.error(`✖ ${(error as Error).message}`)
     await send({ type: 'done', ok: false, error: (error as Error).message, retire: true })
