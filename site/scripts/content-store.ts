@@ -50,11 +50,24 @@ export async function readStore(file: string): Promise<{ store: Store; json: boo
   return { store, json: storeJsonSafe(store) }
 }
 
+/**
+ * Each entry's JSON, kept with the entry: a publish replaces the entries it changes (new
+ * objects) and keeps the others, so only the changed ones are serialised again.
+ */
+const entryJson = new WeakMap<Entry, { key: string; text: string }>()
+const entryText = (key: string, entry: Entry) => {
+  const known = entryJson.get(entry)
+  if (known?.key === key) return known.text
+  const text = JSON.stringify([key, entry])
+  entryJson.set(entry, { key, text })
+  return text
+}
+
 /** The chunk's module code for `store`. */
 export function storeModule(store: Store, json: boolean): string {
   const head = '// \0astro:data-layer-content\n'
   if (!json) return `${head}var _astro_data_layer_content_default = JSON.parse(${JSON.stringify(devalue.stringify(store))});\nexport { _astro_data_layer_content_default as default };\n`
-  const text = JSON.stringify([...store].map(([name, entries]) => [name, [...entries]]))
+  const text = `[${[...store].map(([name, entries]) => `[${JSON.stringify(name)},[${[...entries].map(([key, entry]) => entryText(key, entry)).join(',')}]]`).join(',')}]`
   return `${head}var _astro_data_layer_content_default = new Map(JSON.parse(${JSON.stringify(text)}).map(([name, entries]) => [name, new Map(entries)]));\nexport { _astro_data_layer_content_default as default };\n`
 }
 
@@ -89,4 +102,6 @@ export async function preloadStore(liveDir: string): Promise<void> {
   const file = path.join(bundle, 'chunks', name)
   const { store, json } = await readStore(file)
   keepStore(file, store, json)
+  // Each entry's JSON, ready for the first publish.
+  if (json) storeModule(store, json)
 }

@@ -412,12 +412,15 @@ async function partialReleaseWith(liveDir: string, staging: string, log: (line: 
   }
   const origin = new URL(state.site.site ?? 'http://localhost:4321').origin
   const written: string[] = []
+  const renderTimes: [string, number][] = []
   for (const p of render) {
+    const renderStarted = performance.now()
     const url = p.route.type === 'endpoint' || p.pathname === '/' ? new URL(p.pathname, origin) : new URL(`${p.pathname.replace(/\/$/, '')}/`, origin)
     const request = createRequest({ url, headers: new Headers(), logger: app.logger, isPrerendered: true, routePattern: p.route.component })
     const response = await app.render(request, { routeData: p.route })
     if (response.status >= 300 && response.status < 400) throw new NotPartial(`${p.pathname} chuyển hướng`)
     const body = Buffer.from(await response.arrayBuffer())
+    renderTimes.push([p.pathname, performance.now() - renderStarted])
     const relative = outFileOf(p, p.route.type)
     const file = path.join(client, relative)
     const old = fs.existsSync(file) ? fs.readFileSync(file) : undefined
@@ -433,7 +436,7 @@ async function partialReleaseWith(liveDir: string, staging: string, log: (line: 
     written.push(relative)
   }
 
-  step('dựng trang')
+  step(`dựng trang (lâu nhất: ${renderTimes.sort((a, b) => b[1] - a[1]).slice(0, 3).map(([p, ms]) => `${p} ${Math.round(ms)} ms`).join(', ')})`)
   phases.render = since(from)
   log(`dựng lại ${render.length} trang, ${written.length} tệp đổi, ${removed.length} trang gỡ`)
 
@@ -459,11 +462,19 @@ async function partialReleaseWith(liveDir: string, staging: string, log: (line: 
     const full = await buildSearchIndex(client, records.recordOf)
     return { phases: full.phases, words: full.words, delta: undefined }
   }
+  const parallel: Record<string, number> = {}
+  const timed = async <T>(name: string, work: Promise<T>) => {
+    const started = performance.now()
+    const result = await work
+    parallel[name] = Math.round(performance.now() - started) / 1000
+    return result
+  }
   const [sitemapFiles, search] = await Promise.all([
-    writeSitemap(staging, paths, state),
-    indexSearch(),
-    Promise.all(pages.filter((file) => COMPRESSIBLE.test(file)).map((file) => compressOne(path.join(client, file)))),
+    timed('sitemap', writeSitemap(staging, paths, state)),
+    timed('search', indexSearch()),
+    timed('compress', Promise.all(pages.filter((file) => COMPRESSIBLE.test(file)).map((file) => compressOne(path.join(client, file))))),
   ])
+  step(`song song ${JSON.stringify(parallel)}`)
   step(`chỉ mục tìm kiếm ${search.delta === undefined ? 'toàn bộ' : `phụ ${search.delta} trang`} ${JSON.stringify(search.phases)}`)
   fs.rmSync(path.join(staging, 'search-records.json'), { force: true })
   records.save(staging)
