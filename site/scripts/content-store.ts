@@ -56,6 +56,8 @@ export async function readStore(file: string): Promise<{ store: Store; json: boo
  */
 const entryJson = new WeakMap<Entry, { key: string; text: string }>()
 const entryText = (key: string, entry: Entry) => {
+  // Astro's own entries (`meta::meta`) may be plain values.
+  if (typeof entry !== 'object' || entry === null) return JSON.stringify([key, entry])
   const known = entryJson.get(entry)
   if (known?.key === key) return known.text
   const text = JSON.stringify([key, entry])
