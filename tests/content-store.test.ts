@@ -11,15 +11,21 @@ import path from 'node:path'
 import * as devalue from 'devalue'
 import { afterAll, describe, expect, test } from 'vitest'
 
-import { jsonSafe, readStore, type Store, storeModule } from '../site/scripts/content-store'
+import { jsonSafe, readStore, type Store, storeDataFile, writeStore } from '../site/scripts/content-store'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'content-store-'))
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 let n = 0
-/** Writes `code` as a chunk file of its own (modules are cached by path) and reads it back. */
-const roundTrip = (code: string) => {
-  const file = path.join(dir, `_astro_data-layer-content_${n++}.mjs`)
-  fs.writeFileSync(file, code)
+/** A chunk file of its own (modules are cached by path). */
+const chunkFile = () => {
+  const folder = path.join(dir, String(n++))
+  fs.mkdirSync(folder)
+  return path.join(folder, '_astro_data-layer-content_x.mjs')
+}
+/** Writes `store` as a partial publish does, and reads it back. */
+const roundTrip = (store: Store, json: boolean) => {
+  const file = chunkFile()
+  writeStore(file, store, json)
   return readStore(file)
 }
 
@@ -32,9 +38,11 @@ const sample = (): Store =>
 describe('content store chunk', () => {
   test('JSON form: read back equal, as a Map Astro takes as is', async () => {
     const store = sample()
-    const code = storeModule(store, true)
-    expect(code).toContain('new Map(JSON.parse(')
-    const back = await roundTrip(code)
+    const file = chunkFile()
+    expect(writeStore(file, store, true)).toEqual([storeDataFile(file), file])
+    // Plain JSON beside the chunk: no text escaped into a string literal.
+    expect(JSON.parse(fs.readFileSync(storeDataFile(file), 'utf8'))[0][0]).toBe('news')
+    const back = await readStore(file)
     expect(back.json).toBe(true)
     expect(back.store).toBeInstanceOf(Map)
     expect(devalue.stringify(back.store)).toBe(devalue.stringify(store))
@@ -42,10 +50,10 @@ describe('content store chunk', () => {
 
   test('an entry replaced between two writes is written anew; the others as before', async () => {
     const store = sample()
-    storeModule(store, true)
+    await roundTrip(store, true)
     store.get('news')!.set('tin-a', { id: 'tin-a', data: { id: 1, title: 'Tin đã sửa' }, digest: 'd2' })
     store.get('news')!.set('tin-b', { id: 'tin-b', data: { id: 2, title: 'Tin mới' }, digest: 'd3' })
-    const back = await roundTrip(storeModule(store, true))
+    const back = await roundTrip(store, true)
     expect(back.store.get('news')!.get('tin-a')!.data.title).toBe('Tin đã sửa')
     expect(back.store.get('news')!.get('tin-b')!.digest).toBe('d3')
     expect(devalue.stringify(back.store)).toBe(devalue.stringify(store))
@@ -56,10 +64,17 @@ describe('content store chunk', () => {
     store.get('news')!.set('tin-c', { id: 'tin-c', data: { id: 3, at: new Date('2026-12-03T00:00:00Z'), gone: undefined }, digest: 'd4' })
     expect(jsonSafe(store.get('news')!.get('tin-c'))).toBe(false)
     // A full build's chunk: devalue's flattened form.
-    const full = await roundTrip(`export default JSON.parse(${JSON.stringify(devalue.stringify(store))});\n`)
+    const fullFile = chunkFile()
+    fs.writeFileSync(fullFile, `export default JSON.parse(${JSON.stringify(devalue.stringify(store))});\n`)
+    const full = await readStore(fullFile)
     expect(full.json).toBe(false)
     expect(full.store.get('news')!.get('tin-c')!.data.at).toBeInstanceOf(Date)
-    const back = await roundTrip(storeModule(full.store, full.json))
+    const file = chunkFile()
+    fs.writeFileSync(storeDataFile(file), '[]')
+    expect(writeStore(file, full.store, full.json)).toEqual([file])
+    // No stale JSON left beside a devalue chunk.
+    expect(fs.existsSync(storeDataFile(file))).toBe(false)
+    const back = await readStore(file)
     expect(devalue.stringify(back.store)).toBe(devalue.stringify(store))
     expect('gone' in back.store.get('news')!.get('tin-c')!.data).toBe(true)
   })

@@ -27,7 +27,7 @@ import xxhash from 'xxhash-wasm'
 
 import { removeInBackground } from './background-remove.ts'
 import { codeFingerprint } from './code-fingerprint.ts'
-import { dataChunkName, type Entry, keepStore, storeModule, takeStore } from './content-store.ts'
+import { dataChunkName, type Entry, keepStore, storeDataFile, takeStore, writeStore } from './content-store.ts'
 import { PARTIAL_DIR, PARTIAL_STATE, type KeptPath, type KeptState } from '../integrations/keep-prerender.ts'
 import { relationId } from '../../cms/lib/relations.ts'
 import { findPublishedVersionNotes } from '../lib/cms.ts'
@@ -360,14 +360,17 @@ async function partialReleaseWith(liveDir: string, staging: string, log: (line: 
   await copied
   step('sao chép liên kết')
   // The new data, in the prerender bundle and the server bundle (on-demand routes read it too).
-  const serverChunk = path.join(staging, 'server', 'chunks', chunk)
-  if (!fs.existsSync(serverChunk)) throw new NotPartial('gói máy chủ không có dữ liệu nội dung cùng tên')
-  // Written once; the server bundle's chunk is a second link to the same bytes.
+  const serverChunks = path.join(staging, 'server', 'chunks')
+  if (!fs.existsSync(path.join(serverChunks, chunk))) throw new NotPartial('gói máy chủ không có dữ liệu nội dung cùng tên')
+  // Written once; the server bundle's files are second links to the same bytes.
   const writtenChunk = path.join(bundle, 'chunks', chunk)
-  replaceFile(writtenChunk, storeModule(store, json))
-  const temporary = `${serverChunk}.partial-${process.pid}`
-  fs.linkSync(writtenChunk, temporary)
-  fs.renameSync(temporary, serverChunk)
+  const storeFiles = writeStore(writtenChunk, store, json)
+  for (const file of storeFiles) {
+    const temporary = path.join(serverChunks, `${path.basename(file)}.partial-${process.pid}`)
+    fs.linkSync(file, temporary)
+    fs.renameSync(temporary, path.join(serverChunks, path.basename(file)))
+  }
+  if (!json) fs.rmSync(path.join(serverChunks, path.basename(storeDataFile(writtenChunk))), { force: true })
   keepStore(writtenChunk, store, json)
   step('ghi dữ liệu nội dung')
   phases.content = since(from)

@@ -163,6 +163,10 @@ function resolveRelease(current: string): string | undefined {
   }
 }
 
+/** Every release process started here and not yet ended, whichever server started it: killed when this process exits. */
+const releaseProcesses = new Set<ChildProcess>()
+process.on('exit', () => releaseProcesses.forEach((child) => child.kill()))
+
 /**
  * A release's files at once, and its process starting: `started` settles when the process
  * answers (or fails to within 30 s). Static files need only the former.
@@ -173,6 +177,9 @@ async function openRelease(dir: string, env: NodeJS.ProcessEnv): Promise<Release
     env: { ...env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'ignore', 'pipe'],
   })
+  // A release's process ends with this one: on exit, as well as when retired or closed.
+  releaseProcesses.add(child)
+  child.on('exit', () => releaseProcesses.delete(child))
   const client = path.join(dir, 'client')
   const page404 = path.join(client, '404.html')
   const release = {
@@ -279,6 +286,12 @@ export async function startPortalServer(options: PortalServerOptions) {
   let live: Release | undefined
   let switching: Promise<void> | undefined
   const failed = new Set<string>()
+  /** This server's release processes not yet ended, a retiring one included. */
+  const releaseChildren = new Set<ChildProcess>()
+  const track = (child: ChildProcess) => {
+    releaseChildren.add(child)
+    child.on('exit', () => releaseChildren.delete(child))
+  }
 
   async function follow(): Promise<void> {
     const dir = resolveRelease(options.current)
@@ -291,6 +304,7 @@ export async function startPortalServer(options: PortalServerOptions) {
         // A partial publish: its files go live now (every static response is wholly the new
         // release's); search, oEmbed and preview wait for its process, never the old one's.
         next = await openRelease(dir, env)
+        track(next.child)
         live = next
         log(`đang phục vụ tệp của bản dựng ${path.basename(dir)}; tiến trình của nó đang khởi động`)
         await next.started
@@ -303,6 +317,7 @@ export async function startPortalServer(options: PortalServerOptions) {
         return
       }
       next = await startRelease(dir, env)
+      track(next.child)
       // Before readers reach it: the queries asked of the live release, answered by the new one.
       const warmed = await warmRelease((url) => askAhead(next!, url), warmUrls)
       live = next
@@ -416,6 +431,8 @@ export async function startPortalServer(options: PortalServerOptions) {
       await new Promise((resolve) => server.close(resolve))
       server.closeAllConnections()
       live?.child.kill()
+      // Retiring ones too: their timer does not keep this process alive.
+      for (const child of releaseChildren) child.kill()
     },
   }
 }
