@@ -131,6 +131,11 @@ const optional =
   (check: Check): Check =>
   (v, node) =>
     v === undefined || v === null ? true : check(v, node)
+/** Absent, or as `check` says: null is refused too (Lexical refuses a list item's null value with its own English message). */
+const absentOr =
+  (check: Check): Check =>
+  (v, node) =>
+    v === undefined ? true : check(v, node)
 /** Inline CSS Lexical keeps (never printed by the portal): no quotes, brackets or escapes. */
 const cssText: Check = (v) =>
   (typeof v === 'string' && v.length <= 500 && /^[\w\s:;#%.,()+-]*$/.test(v)) || 'là khai báo CSS đơn giản (không có dấu nháy, dấu <, >, \\)'
@@ -234,7 +239,7 @@ export const RICH_TEXT_NODES = {
   },
   listitem: {
     label: 'mục danh sách',
-    props: { ...elementProps, value: optional(integer(0, 1_000_000)), checked: optional(boolean) },
+    props: { ...elementProps, value: absentOr(integer(0, 1_000_000)), checked: optional(boolean) },
     children: [...INLINE, 'list'],
   },
   link: {
