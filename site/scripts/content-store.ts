@@ -17,6 +17,7 @@ import { pathToFileURL } from 'node:url'
 import * as devalue from 'devalue'
 
 import { PARTIAL_DIR } from '../integrations/keep-prerender.ts'
+import { replaceFile } from './replace-file.ts'
 
 export type Entry = { id: string; data: Record<string, unknown> & { id?: number | string; updatedAt?: string }; digest: string }
 /** Collection name → entry id → entry. */
@@ -90,13 +91,6 @@ export function writeStore(file: string, store: Store, json: boolean): string[] 
       'export { _astro_data_layer_content_default as default };\n',
   )
   return [data, file]
-}
-
-/** `bytes` as `file`: a new file renamed over the name, never written into a shared one. */
-function replaceFile(file: string, bytes: string) {
-  const temporary = `${file}.partial-${process.pid}`
-  fs.writeFileSync(temporary, bytes)
-  fs.renameSync(temporary, file)
 }
 
 /**

@@ -37,6 +37,7 @@ import { sitemapIndexPath, sitemapPath } from '../lib/routes.ts'
 import { COMPRESSIBLE, compressFile } from './compress.ts'
 import { linkUnchanged } from './link-unchanged.ts'
 import { installStaticImages } from './partial-images.ts'
+import { replaceFile } from './replace-file.ts'
 import { searchRecordCache } from './search-record-cache.ts'
 import { buildDeltaIndex } from './search-delta.ts'
 import { buildSearchIndex, WORDS_FILE } from './search-index.ts'
@@ -78,7 +79,6 @@ const SAVE_MARGIN_MS = Number(process.env.PORTAL_SAVE_MARGIN_MS ?? 60_000)
 /** More paths than this to render: a full build is as quick and simpler. */
 const MAX_RENDERED = Number(process.env.PORTAL_PARTIAL_MAX_PAGES ?? 1500)
 
-
 export type PartialResult = {
   rendered: string[]
   written: string[]
@@ -88,13 +88,6 @@ export type PartialResult = {
   pages: number
   changedEntries: number
   phases: { content: number; render: number; index: number; compress: number }
-}
-
-const replaceFile = (file: string, bytes: string | Uint8Array) => {
-  fs.mkdirSync(path.dirname(file), { recursive: true })
-  const temporary = `${file}.partial-${process.pid}`
-  fs.writeFileSync(temporary, bytes)
-  fs.renameSync(temporary, file)
 }
 
 

@@ -32,6 +32,7 @@ import path from 'node:path'
 import * as pagefind from 'pagefind'
 
 import { CATALOG_FILE, DELTA_DIR, fragmentFile, type Catalog, type CatalogEntry } from '../lib/search-catalog.ts'
+import { replaceFile } from './replace-file.ts'
 import { catalogEntries, recordTexts, WORDS_FILE, WordCounts, type IndexedPage } from './search-index.ts'
 import type { PageRecord, searchRecordCache } from './search-record-cache.ts'
 
@@ -54,11 +55,6 @@ export type DeltaResult =
   | { reindex: string }
   | { pages: number; delta: number; words: WordCounts; gone: Set<string>; phases: { records: number; pagefind: number; catalog: number } }
 
-const replaceFile = (file: string, text: string) => {
-  const temporary = `${file}.delta-${process.pid}`
-  fs.writeFileSync(temporary, text)
-  fs.renameSync(temporary, file)
-}
 
 /**
  * Writes the delta index and the catalogue into `clientDir` (a hard-linked copy of the live
